@@ -1,0 +1,78 @@
+import { IConstruct } from 'constructs';
+
+/**
+ * What a `NetworkConstraintError` reports: which documented constraint was broken, where,
+ * with which value, and what would have been accepted.
+ */
+export interface NetworkConstraintErrorProps {
+  /**
+   * Stable PascalCase identifier of the broken constraint (for example `ReservedAddress`).
+   * Codes never change meaning once released, so callers may match on them.
+   */
+  readonly code: string;
+
+  /** The construct whose props break the constraint. */
+  readonly scope: IConstruct;
+
+  /** What is wrong, in one sentence, without the value (for example `private IPv4 address is reserved`). */
+  readonly problem: string;
+
+  /** The offending value, as the user wrote it. */
+  readonly received: string;
+
+  /** What would be accepted. */
+  readonly allowed: string;
+
+  /**
+   * How to fix it.
+   * @default - no hint beyond `allowed`
+   */
+  readonly fix?: string;
+
+  /**
+   * Documentation that states the constraint.
+   * @default - no link
+   */
+  readonly docUrl?: string;
+}
+
+/**
+ * Thrown at construction when literal props break a documented cloud network constraint,
+ * so the mistake surfaces at `cdktf synth` rather than half-way through `terraform apply`.
+ *
+ * The message always reads `[Code] path: problem. Received: ... Allowed: ...`.
+ */
+export class NetworkConstraintError extends Error {
+  /** Stable PascalCase identifier of the broken constraint. */
+  public readonly code: string;
+  /** Construct path of the offending construct. */
+  public readonly constructPath: string;
+  /** The offending value. */
+  public readonly received: string;
+  /** What would be accepted. */
+  public readonly allowed: string;
+  /**
+   * Documentation that states the constraint.
+   * @default - no link
+   */
+  public readonly docUrl?: string;
+
+  constructor(props: NetworkConstraintErrorProps) {
+    const parts = [
+      `[${props.code}] ${props.scope.node.path}: ${props.problem}.`,
+      `Received: ${props.received}.`,
+      `Allowed: ${props.allowed}.`,
+    ];
+    if (props.fix) parts.push(props.fix.endsWith('.') ? props.fix : `${props.fix}.`);
+    if (props.docUrl) parts.push(`See ${props.docUrl}`);
+    super(parts.join(' '));
+    // Keeps `instanceof` working once the class is down-levelled or loaded through jsii.
+    Object.setPrototypeOf(this, NetworkConstraintError.prototype);
+    this.name = 'NetworkConstraintError';
+    this.code = props.code;
+    this.constructPath = props.scope.node.path;
+    this.received = props.received;
+    this.allowed = props.allowed;
+    this.docUrl = props.docUrl;
+  }
+}
