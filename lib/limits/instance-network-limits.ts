@@ -1,0 +1,137 @@
+import { isUnresolved } from '../core/tokens';
+import { INSTANCE_NETWORK_LIMITS_ROWS, InstanceNetworkLimitsRow } from './instance-network-limits.generated';
+
+/**
+ * How many network interfaces one network card of an instance type can carry.
+ *
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
+ */
+export interface NetworkCardLimits {
+  /** The network card index (`NetworkCardIndex` of an attachment). */
+  readonly index: number;
+
+  /** Maximum network interfaces attached to this card. */
+  readonly maxNetworkInterfaces: number;
+}
+
+/**
+ * The network limits of one EC2 instance type, as EC2 `DescribeInstanceTypes` reports them.
+ *
+ * Copied from `data/ec2-instance-network-limits.json` (see its `source` block and the README).
+ *
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
+ */
+export interface InstanceTypeNetworkLimits {
+  /** The instance type name, exactly as AWS writes it (for example `t3.micro`). */
+  readonly instanceType: string;
+
+  /**
+   * Maximum network interfaces for the whole instance, primary included: the sum of the
+   * per-card maxima in `networkCards`.
+   */
+  readonly maxNetworkInterfaces: number;
+
+  /** Maximum private IPv4 addresses per network interface, primary address included. */
+  readonly ipv4AddressesPerInterface: number;
+
+  /**
+   * Maximum IPv6 addresses per network interface; 0 on types without IPv6.
+   *
+   * @default - undefined when the source has no IPv6 data for this type (a few bare-metal and
+   * high-memory types that the public API does not list); treat the IPv6 limit as unknown
+   */
+  readonly ipv6AddressesPerInterface?: number;
+
+  /**
+   * Whether the instance type supports IPv6.
+   *
+   * @default - undefined when the source has no IPv6 data for this type; treat IPv6 support as unknown
+   */
+  readonly ipv6Supported?: boolean;
+
+  /**
+   * The network cards, by ascending index. Interfaces attached to a card count against that
+   * card's maximum as well as the instance total.
+   */
+  readonly networkCards: NetworkCardLimits[];
+
+  /** Index of the network card that carries the primary interface (device index 0). */
+  readonly defaultNetworkCardIndex: number;
+
+  /**
+   * The hypervisor: `nitro` or `xen`.
+   *
+   * @default - undefined when AWS reports none (bare-metal types and a few others)
+   */
+  readonly hypervisor?: string;
+
+  /** Whether this is a bare-metal instance type. */
+  readonly bareMetal: boolean;
+}
+
+function decode(row: InstanceNetworkLimitsRow): InstanceTypeNetworkLimits {
+  const [instanceType, maxNetworkInterfaces, ipv4, ipv6, ipv6Supported, cardMaxima, defaultNetworkCardIndex, hypervisor, bareMetal] = row;
+  const networkCards = cardMaxima.map((maxNetworkInterfaces, index) => Object.freeze({ index, maxNetworkInterfaces }));
+  return Object.freeze({
+    instanceType,
+    maxNetworkInterfaces,
+    ipv4AddressesPerInterface: ipv4,
+    ipv6AddressesPerInterface: ipv6 ?? undefined,
+    ipv6Supported: ipv6Supported ?? undefined,
+    networkCards: Object.freeze(networkCards) as NetworkCardLimits[],
+    defaultNetworkCardIndex,
+    hypervisor: hypervisor ?? undefined,
+    bareMetal,
+  });
+}
+
+// Decoded once, on first use, so importing the library costs nothing and every later lookup is a
+// map read. The objects are deeply frozen, which is what makes sharing them between callers safe.
+let byType: ReadonlyMap<string, InstanceTypeNetworkLimits> | undefined;
+
+function table(): ReadonlyMap<string, InstanceTypeNetworkLimits> {
+  byType ??= new Map(INSTANCE_NETWORK_LIMITS_ROWS.map((row) => [row[0], decode(row)]));
+  return byType;
+}
+
+/**
+ * Per-instance-type network limits of Amazon EC2: network interfaces per instance and per
+ * network card, private IPv4 and IPv6 addresses per interface.
+ *
+ * The numbers come from the AWS-generated table committed in `data/ec2-instance-network-limits.json`
+ * (source repository, path and commit in its `source` block). Returned objects are frozen.
+ *
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
+ */
+export class InstanceNetworkLimits {
+  /**
+   * The limits of an instance type.
+   *
+   * @param instanceType the instance type name, case-sensitive, exactly as AWS writes it (`m5.large`)
+   * @returns the limits, or undefined when the type is unknown to the table or is a token
+   * (its value is only known at deploy time)
+   */
+  public static of(instanceType: string): InstanceTypeNetworkLimits | undefined {
+    return isUnresolved(instanceType) ? undefined : table().get(instanceType);
+  }
+
+  /** Every instance type in the table, sorted by name (code-unit order). */
+  public static knownTypes(): string[] {
+    return [...table().keys()];
+  }
+
+  /**
+   * Maximum network interfaces on one network card of an instance type.
+   *
+   * @param instanceType the instance type name, exactly as AWS writes it
+   * @param networkCardIndex the network card index
+   * @returns the maximum, or undefined when the type is unknown, the card does not exist on it,
+   * or either argument is a token
+   */
+  public static maxInterfacesOnCard(instanceType: string, networkCardIndex: number): number | undefined {
+    if (isUnresolved(networkCardIndex)) return undefined;
+    return InstanceNetworkLimits.of(instanceType)?.networkCards.find((card) => card.index === networkCardIndex)?.maxNetworkInterfaces;
+  }
+
+  private constructor() {}
+}
