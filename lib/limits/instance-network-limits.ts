@@ -1,4 +1,3 @@
-import { isUnresolved } from '../core/tokens';
 import { INSTANCE_NETWORK_LIMITS_ROWS, InstanceNetworkLimitsRow } from './instance-network-limits.generated';
 
 /**
@@ -70,11 +69,11 @@ export interface InstanceTypeNetworkLimits {
 }
 
 function decode(row: InstanceNetworkLimitsRow): InstanceTypeNetworkLimits {
-  const [instanceType, maxNetworkInterfaces, ipv4, ipv6, ipv6Supported, cardMaxima, defaultNetworkCardIndex, hypervisor, bareMetal] = row;
+  const [instanceType, maxTotal, ipv4, ipv6, ipv6Supported, cardMaxima, defaultNetworkCardIndex, hypervisor, bareMetal] = row;
   const networkCards = cardMaxima.map((maxNetworkInterfaces, index) => Object.freeze({ index, maxNetworkInterfaces }));
   return Object.freeze({
     instanceType,
-    maxNetworkInterfaces,
+    maxNetworkInterfaces: maxTotal,
     ipv4AddressesPerInterface: ipv4,
     ipv6AddressesPerInterface: ipv6 ?? undefined,
     ipv6Supported: ipv6Supported ?? undefined,
@@ -112,7 +111,8 @@ export class InstanceNetworkLimits {
    * (its value is only known at deploy time)
    */
   public static of(instanceType: string): InstanceTypeNetworkLimits | undefined {
-    return isUnresolved(instanceType) ? undefined : table().get(instanceType);
+    // No token test needed: a string token (`${TfToken[...]}`) is never a table key.
+    return table().get(instanceType);
   }
 
   /** Every instance type in the table, sorted by name (code-unit order). */
@@ -129,7 +129,7 @@ export class InstanceNetworkLimits {
    * or either argument is a token
    */
   public static maxInterfacesOnCard(instanceType: string, networkCardIndex: number): number | undefined {
-    if (isUnresolved(networkCardIndex)) return undefined;
+    // A number token is a huge negative double, never a card index, so it finds nothing.
     return InstanceNetworkLimits.of(instanceType)?.networkCards.find((card) => card.index === networkCardIndex)?.maxNetworkInterfaces;
   }
 
