@@ -72,10 +72,10 @@ export function parseCidr(text: string | undefined, options: ParseCidrOptions = 
   const bits = familyBits(ip.family);
   const prefix = Number(parts[1]);
   if (prefix > bits) return undefined;
-  const hostBits = BigInt(bits - prefix);
-  const network = (ip.value >> hostBits) << hostBits;
+  const size = 2n ** BigInt(bits - prefix);
+  const network = ip.value - ip.value % size;
   if (options.strict && network !== ip.value) return undefined;
-  return { family: ip.family, network, address: ip.value, prefix, size: 1n << hostBits };
+  return { family: ip.family, network, address: ip.value, prefix, size };
 }
 
 /** A block given as text parsed leniently (host bits ignored), or the block itself. */

@@ -4,7 +4,9 @@ import { formatIpv4, parseIpv4 } from './ipv4';
 export const IPV6_BITS = 128;
 
 const GROUPS = 8;
-const IPV6_MAX = (1n << BigInt(IPV6_BITS)) - 1n;
+const GROUP_SIZE = 0x10000n;
+const IPV6_MAX = 2n ** BigInt(IPV6_BITS) - 1n;
+const IPV4_SIZE = 2n ** 32n;
 const HEXTET = /^[0-9a-f]{1,4}$/i;
 // ::ffff:0:0/96 (RFC 4291 section 2.5.5.2), the only range RFC 5952 section 5 writes in mixed notation.
 const IPV4_MAPPED_HIGH_BITS = 0xffffn;
@@ -47,7 +49,7 @@ export function parseIpv6(text: string | undefined): bigint | undefined {
   const written = head.length + tail.length;
   if (compressed ? written > GROUPS - 1 : written !== GROUPS) return undefined;
   const groups = [...head, ...new Array<number>(GROUPS - written).fill(0), ...tail];
-  return groups.reduce((value, group) => (value << 16n) | BigInt(group), 0n);
+  return groups.reduce((value, group) => value * GROUP_SIZE + BigInt(group), 0n);
 }
 
 /** True when `text` is an IPv6 address (see `parseIpv6`). */
@@ -78,9 +80,9 @@ export function formatIpv6(value: bigint): string {
   if (typeof value !== 'bigint' || value < 0n || value > IPV6_MAX) {
     throw new RangeError(`not an IPv6 address value: ${String(value)}`);
   }
-  if (value >> 32n === IPV4_MAPPED_HIGH_BITS) return `::ffff:${formatIpv4(Number(value & 0xffffffffn))}`;
+  if (value / IPV4_SIZE === IPV4_MAPPED_HIGH_BITS) return `::ffff:${formatIpv4(Number(value % IPV4_SIZE))}`;
   const groups = Array.from({ length: GROUPS }, (_, index) =>
-    Number((value >> BigInt(16 * (GROUPS - 1 - index))) & 0xffffn));
+    Number((value / GROUP_SIZE ** BigInt(GROUPS - 1 - index)) % GROUP_SIZE));
   const hex = (part: number[]) => part.map((group) => group.toString(16)).join(':');
   const run = longestZeroRun(groups);
   if (run === undefined) return hex(groups);

@@ -3,8 +3,8 @@ import { Token } from 'cdktf';
 import * as fc from 'fast-check';
 import { formatIpv6, isIpv6, parseIpv6 } from '../../lib/core/ipv6';
 
-const MAX = (1n << 128n) - 1n;
-const fromGroups = (groups: number[]) => groups.reduce((value, group) => (value << 16n) | BigInt(group), 0n);
+const MAX = 2n ** 128n - 1n;
+const fromGroups = (groups: number[]) => groups.reduce((value, group) => value * 0x10000n + BigInt(group), 0n);
 
 describe('parseIpv6', () => {
   test.each([
@@ -101,7 +101,7 @@ describe('IPv6 properties', () => {
 
   test('GIVEN any non-mapped value WHEN formatted THEN a WHATWG URL serializer leaves the text as is', () => {
     // The URL standard serializes IPv6 hosts with the RFC 5952 compression rules (mapped addresses aside).
-    const notMapped = address.filter((value) => value >> 32n !== 0xffffn);
+    const notMapped = address.filter((value) => value / 2n ** 32n !== 0xffffn);
     fc.assert(fc.property(notMapped, (value) => {
       const text = formatIpv6(value);
       return new URL(`http://[${text}]/`).hostname === `[${text}]`;

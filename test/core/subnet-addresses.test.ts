@@ -89,7 +89,7 @@ describe('subnet address properties', () => {
     value: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     prefix: fc.integer({ min: SUBNET_IPV4_MIN_PREFIX, max: SUBNET_IPV4_MAX_PREFIX }),
   }).map(({ value, prefix }) => {
-    const network = (BigInt(value) >> BigInt(32 - prefix)) << BigInt(32 - prefix);
+    const network = BigInt(value) - BigInt(value) % 2n ** BigInt(32 - prefix);
     return parseCidr(`${formatIp({ family: 4, value: network })}/${prefix}`, { strict: true })!;
   });
   const value = (ip: string) => parseIp(ip)!.value;
