@@ -1,0 +1,61 @@
+import { isUnresolved } from '../core/tokens';
+
+/**
+ * How an interface gets its private IPv4 addresses.
+ *
+ * Always one primary address, optionally secondary ones. Explicit addresses are written with
+ * `private_ip_list_enabled` + `private_ip_list`, the only form in which AWS keeps the first address
+ * as the primary: with a plain `private_ips` set the primary is whichever AWS picks.
+ *
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/MultipleIP.html
+ */
+export class Ipv4Assignment {
+  /** AWS picks one primary address from the subnet; no secondary addresses. */
+  public static automatic(): Ipv4Assignment {
+    return new Ipv4Assignment(0, undefined);
+  }
+
+  /**
+   * AWS picks the primary address and `secondaryCount` secondary addresses from the subnet.
+   * @param secondaryCount number of secondary private IPv4 addresses (the primary is not counted)
+   */
+  public static count(secondaryCount: number): Ipv4Assignment {
+    return new Ipv4Assignment(secondaryCount, undefined);
+  }
+
+  /**
+   * Fixed addresses: `primary` first, then the secondary addresses, in this order.
+   * @param primary the primary private IPv4 address
+   * @param secondary secondary private IPv4 addresses
+   */
+  public static addresses(primary: string, ...secondary: string[]): Ipv4Assignment {
+    return new Ipv4Assignment(secondary.length, [primary, ...secondary]);
+  }
+
+  /**
+   * The explicit addresses, primary first.
+   * @default - AWS picks the addresses
+   */
+  public readonly addresses?: string[];
+
+  /** Number of secondary addresses (may be a token when given as one to `count`). */
+  public readonly secondaryCount: number;
+
+  private constructor(secondaryCount: number, addresses: string[] | undefined) {
+    this.secondaryCount = secondaryCount;
+    this.addresses = addresses;
+  }
+
+  /**
+   * Total number of private IPv4 addresses, primary included, or `undefined` when a count is a token.
+   */
+  public get totalAddresses(): number | undefined {
+    return isUnresolved(this.secondaryCount) ? undefined : this.secondaryCount + 1;
+  }
+
+  /** The primary address when fixed and known at synth time. */
+  public get primaryAddress(): string | undefined {
+    const primary = this.addresses?.[0];
+    return primary !== undefined && !isUnresolved(primary) ? primary : undefined;
+  }
+}
