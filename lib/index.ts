@@ -1,4 +1,4 @@
-export * from './core/errors';
+export * from './core/network-errors';
 export * from './limits/instance-network-limits';
 export * from './aws/subnet-reference';
 export * from './aws/instance-reference';

@@ -36,14 +36,14 @@ export class Ipv4Assignment {
    * The explicit addresses, primary first.
    * @default - AWS picks the addresses
    */
-  public readonly addresses?: string[];
+  public readonly fixedAddresses?: string[];
 
   /** Number of secondary addresses (may be a token when given as one to `count`). */
   public readonly secondaryCount: number;
 
   private constructor(secondaryCount: number, addresses: string[] | undefined) {
     this.secondaryCount = secondaryCount;
-    this.addresses = addresses;
+    this.fixedAddresses = addresses;
   }
 
   /**
@@ -55,7 +55,7 @@ export class Ipv4Assignment {
 
   /** The primary address when fixed and known at synth time. */
   public get primaryAddress(): string | undefined {
-    const primary = this.addresses?.[0];
+    const primary = this.fixedAddresses?.[0];
     return primary !== undefined && !isUnresolved(primary) ? primary : undefined;
   }
 }

@@ -32,14 +32,14 @@ export class Ipv6Assignment {
    * The explicit addresses.
    * @default - AWS picks the addresses
    */
-  public readonly addresses?: string[];
+  public readonly fixedAddresses?: string[];
 
   /** Number of IPv6 addresses (may be a token when given as one to `count`). */
   public readonly addressCount: number;
 
   private constructor(addressCount: number, addresses: string[] | undefined) {
     this.addressCount = addressCount;
-    this.addresses = addresses;
+    this.fixedAddresses = addresses;
   }
 
   /** Number of IPv6 addresses, or `undefined` when it is a token. */

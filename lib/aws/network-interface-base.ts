@@ -77,7 +77,7 @@ export abstract class NetworkInterfaceBase extends Construct implements INetwork
     this.checkDeviceIndex(options.deviceIndex);
     this.checkNetworkCard(instance.instanceType, options.networkCardIndex);
     this.checkSameZone(instance);
-    checkAddressLimits(this, instance.instanceType, this.addressCounts());
+    checkAddressLimits(this, instance.instanceType, this._addressCounts());
     return new NetworkInterfaceAttachmentA(this, options.id ?? 'Attachment', {
       instanceId: instance.instanceId,
       networkInterfaceId: this.networkInterfaceId,
@@ -95,7 +95,7 @@ export abstract class NetworkInterfaceBase extends Construct implements INetwork
    * @internal
    */
   public _claimElasticIpAddress(privateIp: string | undefined): string | undefined {
-    const known = this.knownPrivateIpv4Addresses();
+    const known = this._knownPrivateIpv4Addresses();
     const target = privateIp ?? known?.[0];
     if (target === undefined || isUnresolved(target)) return privateIp;
     if (privateIp !== undefined && (known === undefined || !known.includes(privateIp))) {
@@ -131,14 +131,21 @@ export abstract class NetworkInterfaceBase extends Construct implements INetwork
   /**
    * The interface's fixed private IPv4 addresses, primary first, or `undefined` when AWS picks them
    * or they are unknown.
+   * @internal
    */
-  protected abstract knownPrivateIpv4Addresses(): string[] | undefined;
+  protected abstract _knownPrivateIpv4Addresses(): string[] | undefined;
 
-  /** Address counts, for the per-instance-type limits checked at attachment. */
-  protected abstract addressCounts(): InterfaceAddressCounts;
+  /**
+   * Address counts, for the per-instance-type limits checked at attachment.
+   * @internal
+   */
+  protected abstract _addressCounts(): InterfaceAddressCounts;
 
-  /** The interface's Availability Zone when known, compared with the instance's at attachment. */
-  protected abstract knownAvailabilityZone(): string | undefined;
+  /**
+   * The interface's Availability Zone when known, compared with the instance's at attachment.
+   * @internal
+   */
+  protected abstract _knownAvailabilityZone(): string | undefined;
 
   private checkDeviceIndex(deviceIndex: number): void {
     if (isUnresolved(deviceIndex)) return;
@@ -185,7 +192,7 @@ export abstract class NetworkInterfaceBase extends Construct implements INetwork
   }
 
   private checkSameZone(instance: InstanceReference): void {
-    const zone = this.knownAvailabilityZone();
+    const zone = this._knownAvailabilityZone();
     if (zone === undefined || instance.availabilityZone === undefined || zone === instance.availabilityZone) return;
     throw new NetworkConstraintError({
       code: ErrorCode.AvailabilityZoneMismatch,

@@ -121,8 +121,8 @@ export class NetworkInterface extends NetworkInterfaceBase {
     this.ipv6 = props.ipv6 ?? Ipv6Assignment.none();
     this.validate(props);
 
-    const ipv4Addresses = this.privateIpv4.addresses;
-    const ipv6Addresses = this.ipv6.addresses;
+    const ipv4Addresses = this.privateIpv4.fixedAddresses;
+    const ipv6Addresses = this.ipv6.fixedAddresses;
     this.resource = new NetworkInterfaceResource(this, 'Resource', {
       subnetId: this.subnet.subnetId,
       description: props.description,
@@ -142,15 +142,18 @@ export class NetworkInterface extends NetworkInterfaceBase {
     this.privateIps = this.resource.privateIps;
   }
 
-  protected knownPrivateIpv4Addresses(): string[] | undefined {
-    return this.privateIpv4.addresses;
+  /** @internal */
+  protected _knownPrivateIpv4Addresses(): string[] | undefined {
+    return this.privateIpv4.fixedAddresses;
   }
 
-  protected addressCounts(): InterfaceAddressCounts {
+  /** @internal */
+  protected _addressCounts(): InterfaceAddressCounts {
     return { ipv4: this.privateIpv4.totalAddresses, ipv6: this.ipv6.totalAddresses };
   }
 
-  protected knownAvailabilityZone(): string | undefined {
+  /** @internal */
+  protected _knownAvailabilityZone(): string | undefined {
     return this.subnet.availabilityZone;
   }
 
@@ -159,12 +162,12 @@ export class NetworkInterface extends NetworkInterfaceBase {
     checkCidr(this, 'the subnet\'s IPv6 CIDR block', this.subnet.ipv6CidrBlock, true);
     checkCount(this, 'the number of secondary private IPv4 addresses', this.privateIpv4.secondaryCount, 0);
     checkCount(this, 'the number of IPv6 addresses', this.ipv6.addressCount, 0);
-    const ipv4 = this.privateIpv4.addresses ?? [];
+    const ipv4 = this.privateIpv4.fixedAddresses ?? [];
     ipv4.forEach((address, i) => checkPrivateIpv4(
       this, i === 0 ? 'the primary private IPv4 address' : `secondary private IPv4 address #${i}`,
       address, this.subnet.ipv4CidrBlock));
     checkNoDuplicates(this, 'the private IPv4 addresses', ipv4);
-    const ipv6 = this.ipv6.addresses ?? [];
+    const ipv6 = this.ipv6.fixedAddresses ?? [];
     ipv6.forEach((address, i) => checkIpv6(this, `IPv6 address #${i + 1}`, address, this.subnet.ipv6CidrBlock));
     checkNoDuplicates(this, 'the IPv6 addresses', ipv6);
     this.checkSecurityGroupCount(props.securityGroupIds);
@@ -197,15 +200,18 @@ class ImportedNetworkInterface extends NetworkInterfaceBase {
     this.attributes = attributes;
   }
 
-  protected knownPrivateIpv4Addresses(): string[] | undefined {
+  /** @internal */
+  protected _knownPrivateIpv4Addresses(): string[] | undefined {
     return this.attributes.privateIpv4Addresses;
   }
 
-  protected addressCounts(): InterfaceAddressCounts {
+  /** @internal */
+  protected _addressCounts(): InterfaceAddressCounts {
     return { ipv4: this.attributes.privateIpv4Addresses?.length };
   }
 
-  protected knownAvailabilityZone(): string | undefined {
+  /** @internal */
+  protected _knownAvailabilityZone(): string | undefined {
     return this.attributes.availabilityZone;
   }
 }

@@ -40,7 +40,10 @@ export interface NetworkConstraintErrorProps {
  * Thrown at construction when literal props break a documented cloud network constraint,
  * so the mistake surfaces at `cdktf synth` rather than half-way through `terraform apply`.
  *
- * The message always reads `[Code] path: problem. Received: ... Allowed: ...`.
+ * The message always reads `[Code] path: problem. Received: ... Allowed: ...`, so callers in every
+ * jsii language can match the code; TypeScript callers can also use `instanceof` or
+ * `NetworkErrors.isNetworkConstraintError`. (jsii cannot model a subclass of `Error`, so the class
+ * itself is not part of the jsii API: `NetworkErrors` is.)
  */
 export class NetworkConstraintError extends Error {
   /** Stable PascalCase identifier of the broken constraint. */
@@ -76,3 +79,4 @@ export class NetworkConstraintError extends Error {
     this.docUrl = props.docUrl;
   }
 }
+
