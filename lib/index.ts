@@ -10,3 +10,4 @@ export * from './aws/elastic-ip';
 export * from './aws/security/peer';
 export * from './aws/security/port';
 export * from './aws/security/security-group';
+export * from './aws/instance';

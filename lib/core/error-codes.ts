@@ -24,6 +24,8 @@ export const ErrorCode = {
   AdminPortOpenToInternet: 'AdminPortOpenToInternet',
   InvalidPort: 'InvalidPort',
   DuplicateRule: 'DuplicateRule',
+  DeviceIndexInUse: 'DeviceIndexInUse',
+  TooManyInterfaces: 'TooManyInterfaces',
   TooManySecurityGroups: 'TooManySecurityGroups',
 } as const;
 
