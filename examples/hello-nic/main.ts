@@ -4,8 +4,9 @@ import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { runExample } from '../shared/run-example';
 
 class HelloNicStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -28,6 +29,4 @@ class HelloNicStack extends TerraformStack {
   }
 }
 
-const app = new App();
-new HelloNicStack(app, 'hello-nic');
-app.synth();
+runExample((app) => new HelloNicStack(app, 'hello-nic'));
