@@ -73,4 +73,44 @@ const project = new cdktf.ConstructLibraryCdktf({
   npmignore: ['/examples/', '/scripts/', '/data/', '/.ci/', '/cdktf.out/', '/.tmp/', '/BENCHMARKS.md'],
 });
 
+// One tsconfig that sees every TypeScript file, for eslint's type-aware rules.
+new javascript.TypescriptConfig(project, {
+  fileName: 'tsconfig.eslint.json',
+  extends: javascript.TypescriptConfigExtends.fromTypescriptConfigs([project.tsconfig!]),
+  compilerOptions: { rootDir: '.', noEmit: true },
+  include: ['lib/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'projenrc/**/*.ts', '.projenrc.ts'],
+  exclude: ['node_modules'],
+});
+project.eslint?.addOverride({ files: ['*.ts'], parserOptions: { projectService: false, project: './tsconfig.eslint.json' } } as any);
+
+project.addTask('limits:generate', {
+  description: 'Regenerate lib/limits/instance-network-limits.generated.ts from data/ec2-instance-network-limits.json',
+  exec: 'tsx scripts/generate-limits.ts',
+});
+project.addTask('limits:check', {
+  description: 'Fail when lib/limits/instance-network-limits.generated.ts is stale',
+  exec: 'tsx scripts/generate-limits.ts --check',
+});
+project.addTask('demo', {
+  description: 'Synthesize every example into cdktf.out/, run the checks, summarize, and plan offline when terraform is present',
+  exec: 'tsx scripts/demo.ts',
+});
+project.addTask('jsii:targets', {
+  description: 'Generate Python, Java, .NET and Go code from the compiled assembly (jsii-pacmak --code-only)',
+  exec: 'tsx scripts/check-jsii-targets.ts',
+});
+project.addTask('docs:check', {
+  description: 'Fail when API.md is not what jsii-docgen generates from the assembly',
+  exec: 'tsx scripts/check-api-docs.ts',
+});
+
+// `npm test` is the whole proof: jsii compiles the library, jest runs unit, snapshot, property and
+// offline-Terraform tests, eslint, then every jsii target generates and API.md is current.
+project.testTask.reset();
+project.testTask.spawn(project.compileTask);
+project.testTask.exec('jest --passWithNoTests --ci', { receiveArgs: true });
+project.testTask.spawn(project.tasks.tryFind('eslint')!);
+project.testTask.spawn(project.tasks.tryFind('jsii:targets')!);
+project.testTask.spawn(project.tasks.tryFind('docs:check')!);
+
 project.synth();
