@@ -27,6 +27,13 @@ export const ErrorCode = {
   DeviceIndexInUse: 'DeviceIndexInUse',
   TooManyInterfaces: 'TooManyInterfaces',
   TooManySecurityGroups: 'TooManySecurityGroups',
+  MissingInstanceProps: 'MissingInstanceProps',
+  ConflictingInstanceProps: 'ConflictingInstanceProps',
+  MissingVpcId: 'MissingVpcId',
+  InterfacesInSameSubnet: 'InterfacesInSameSubnet',
+  RouteToCheckedInterface: 'RouteToCheckedInterface',
+  TooManyPublicAddresses: 'TooManyPublicAddresses',
+  AddressCountMismatch: 'AddressCountMismatch',
 } as const;
 
 /** AWS documentation pages the construction-time checks cite. */
@@ -38,5 +45,10 @@ export const DocUrl = {
   networkCards: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html#network-cards',
   elasticIp: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html',
   securityGroupRules: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
+  sourceDestCheck: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html#change_source_dest_check',
+  eniScenarios: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html',
+  natInstance: 'https://docs.aws.amazon.com/vpc/latest/userguide/work-with-nat-instances.html',
+  routeTables: 'https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html',
+  alibabaEipAssociation: 'https://www.alibabacloud.com/help/en/eip/user-guide/associate-an-eip-with-a-cloud-resource',
   securityGroupQuotas: 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups',
 } as const;
