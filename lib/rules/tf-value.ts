@@ -1,0 +1,215 @@
+import { IConstruct } from 'constructs';
+
+/**
+ * How a configuration value reads at synth time.
+ * - `absent`: not set (the provider default applies)
+ * - `literal`: written as a plain value (string, number, boolean, list or object)
+ * - `reference`: exactly `${<type>.<name>.<attribute>}` to a resource of the same stack
+ * - `unknown`: only known at deploy time (variable, data source, local, module output, remote
+ *   state, function call, interpolated string, reference to a resource the stack does not hold)
+ */
+export type TfValueKind = 'absent' | 'literal' | 'reference' | 'unknown';
+
+/** Finds a resource of the stack by its Terraform address (`aws_subnet.app`). */
+export interface ResourceLookup {
+  resourceAt(address: string): TfResource | undefined;
+}
+
+// `${aws_subnet.app.id}`, `${aws_instance.web[0].id}`, `${aws_instance.web.primary_network_interface_id}`
+const REFERENCE = /^\$\{([A-Za-z][\w-]*)\.([A-Za-z_][\w-]*)(\[[^\]]+\])?((?:\.[\w-]+)*)\}$/;
+// Terraform namespaces that are not managed resources: their values are never known at synth time.
+const NON_RESOURCE_ROOTS = new Set(['data', 'var', 'local', 'module', 'count', 'each', 'path', 'terraform', 'self']);
+const MAX_FOLLOW = 8;
+
+/** One value of a resource's Terraform JSON, classified once so that rules never parse `${...}`. */
+export class TfValue {
+  public static readonly ABSENT = new TfValue('absent', undefined);
+
+  /** Classifies a raw value of the stack's Terraform JSON. */
+  public static of(raw: unknown, lookup: ResourceLookup): TfValue {
+    if (raw === undefined || raw === null) return TfValue.ABSENT;
+    if (typeof raw !== 'string') return new TfValue('literal', raw, lookup);
+    if (!raw.includes('${')) return new TfValue('literal', raw, lookup);
+    const match = REFERENCE.exec(raw);
+    if (!match || NON_RESOURCE_ROOTS.has(match[1])) return new TfValue('unknown', raw, lookup);
+    const target = lookup.resourceAt(`${match[1]}.${match[2]}`);
+    if (!target) return new TfValue('unknown', raw, lookup);
+    return new TfValue('reference', raw, lookup, target, match[4].replace(/^\./, ''), match[3] !== undefined);
+  }
+
+  private constructor(
+    /** How the value reads at synth time. */
+    public readonly kind: TfValueKind,
+    /** The value exactly as it appears in the Terraform JSON. */
+    public readonly raw: unknown,
+    private readonly lookup?: ResourceLookup,
+    /** For a reference: the resource referred to. */
+    public readonly target?: TfResource,
+    /** For a reference: the attribute read (`id`, `primary_network_interface_id`, ...); may be empty. */
+    public readonly attribute?: string,
+    /** For a reference: whether it picks one instance of a `count`/`for_each` resource (`[0]`). */
+    public readonly indexed = false,
+  ) {}
+
+  public get isAbsent(): boolean { return this.kind === 'absent'; }
+  public get isLiteral(): boolean { return this.kind === 'literal'; }
+  public get isReference(): boolean { return this.kind === 'reference'; }
+  public get isUnknown(): boolean { return this.kind === 'unknown'; }
+
+  /** A literal number, or a literal string holding one; otherwise undefined. */
+  public asNumber(): number | undefined {
+    if (this.kind !== 'literal') return undefined;
+    if (typeof this.raw === 'number') return this.raw;
+    if (typeof this.raw === 'string' && this.raw.trim() !== '' && !Number.isNaN(Number(this.raw))) return Number(this.raw);
+    return undefined;
+  }
+
+  /** A literal string (or a number written as one); otherwise undefined. */
+  public asString(): string | undefined {
+    if (this.kind !== 'literal') return undefined;
+    if (typeof this.raw === 'string') return this.raw;
+    if (typeof this.raw === 'number') return String(this.raw);
+    return undefined;
+  }
+
+  /** A literal boolean, or the literal strings `true`/`false`; otherwise undefined. */
+  public asBoolean(): boolean | undefined {
+    if (this.kind !== 'literal') return undefined;
+    if (typeof this.raw === 'boolean') return this.raw;
+    if (this.raw === 'true' || this.raw === 'false') return this.raw === 'true';
+    return undefined;
+  }
+
+  /**
+   * The elements of a literal list, each classified; `[]` when absent; undefined when the list
+   * itself is unknown or a reference (its length is then only known at deploy time).
+   */
+  public asList(): TfValue[] | undefined {
+    if (this.kind === 'absent') return [];
+    if (this.kind !== 'literal' || !Array.isArray(this.raw)) return undefined;
+    const lookup = this.lookup!;
+    return this.raw.map((element) => TfValue.of(element, lookup));
+  }
+
+  /** The resource this value refers to, when it is a reference (optionally only of that type). */
+  public referenceTo(type?: string): TfResource | undefined {
+    if (this.kind !== 'reference') return undefined;
+    return type === undefined || this.target!.type === type ? this.target : undefined;
+  }
+
+  /**
+   * Follows references to attributes written literally on the target
+   * (`${aws_subnet.app.availability_zone}` becomes the subnet's `availability_zone`), so that
+   * rules compare values rather than expressions. Computed attributes (`id`, ...) stay references.
+   */
+  public follow(): TfValue {
+    let value: TfValue = this;
+    for (let hops = 0; hops < MAX_FOLLOW && value.kind === 'reference'; hops++) {
+      const attribute = value.attribute ?? '';
+      if (attribute === '' || attribute.includes('.') || value.indexed) return value;
+      const next = value.target!.attr(attribute);
+      if (next.isAbsent) return value;
+      value = next;
+    }
+    return value;
+  }
+
+  /** How to show the value in a message: literals as JSON, expressions as written. */
+  public get display(): string {
+    if (this.kind === 'absent') return '(not set)';
+    return typeof this.raw === 'string' ? `"${this.raw}"` : JSON.stringify(this.raw);
+  }
+}
+
+/** Blocks of a resource (`network_interface`, `attachment`, `route`, ...), normalized to a list. */
+export interface TfBlocks {
+  /** False when the block list is only known at deploy time (dynamic block or token). */
+  readonly known: boolean;
+  /** The blocks written literally (empty when unknown). */
+  readonly items: TfObject[];
+  /** When unknown: the expression that hides the blocks. */
+  readonly expression?: string;
+}
+
+/** An object of the Terraform JSON (a resource body or one of its blocks). */
+export class TfObject {
+  constructor(
+    /** The object exactly as it appears in the Terraform JSON. */
+    public readonly raw: Readonly<Record<string, unknown>>,
+    protected readonly lookup: ResourceLookup,
+  ) {}
+
+  /** One attribute, classified. */
+  public attr(name: string): TfValue {
+    return TfValue.of(this.raw[name], this.lookup);
+  }
+
+  /** The blocks of that name, whether written as a list, a single object or a dynamic block. */
+  public blocks(name: string): TfBlocks {
+    const dynamic = this.raw.dynamic as Record<string, unknown> | undefined;
+    if (dynamic && typeof dynamic === 'object' && dynamic[name] !== undefined) {
+      return { known: false, items: [], expression: `dynamic "${name}"` };
+    }
+    const raw = this.raw[name];
+    if (raw === undefined || raw === null) return { known: true, items: [] };
+    const list = Array.isArray(raw) ? raw : [raw];
+    if (list.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))) {
+      return { known: false, items: [], expression: typeof raw === 'string' ? raw : JSON.stringify(raw) };
+    }
+    return { known: true, items: list.map((item) => new TfObject(item as Record<string, unknown>, this.lookup)) };
+  }
+}
+
+/** Short nouns used in messages, so that they read `eni "web/mgmt"` rather than a Terraform type. */
+const NOUNS: Record<string, string> = {
+  aws_instance: 'instance',
+  aws_launch_template: 'launch template',
+  aws_network_interface: 'eni',
+  aws_network_interface_attachment: 'attachment',
+  aws_network_interface_sg_attachment: 'security group attachment',
+  aws_eip: 'eip',
+  aws_eip_association: 'eip association',
+  aws_route: 'route',
+  aws_route_table: 'route table',
+  aws_subnet: 'subnet',
+  aws_vpc: 'vpc',
+  aws_security_group: 'security group',
+  aws_security_group_rule: 'security group rule',
+  aws_vpc_security_group_ingress_rule: 'ingress rule',
+};
+
+/** One resource of the stack: its Terraform JSON, its address and the construct that declares it. */
+export class TfResource extends TfObject {
+  /** `aws_instance.web` */
+  public readonly address: string;
+  /**
+   * The construct path relative to the stack, without the trailing `/Resource` of an L1 wrapped
+   * in a higher-level construct: what the user recognizes as the name of the resource.
+   */
+  public readonly path: string;
+  /** Whether the resource has `count` or `for_each`: it may stand for several real resources. */
+  public readonly repeated: boolean;
+
+  constructor(
+    /** The Terraform resource type (`aws_instance`). */
+    public readonly type: string,
+    /** The Terraform resource name (logical id). */
+    public readonly name: string,
+    raw: Readonly<Record<string, unknown>>,
+    lookup: ResourceLookup,
+    /** The construct findings about this resource are attached to. */
+    public readonly construct: IConstruct,
+    path: string,
+  ) {
+    super(raw, lookup);
+    this.address = `${type}.${name}`;
+    this.path = path.replace(/\/Resource$/, '');
+    // `count = 1` is the only multiplicity that still means exactly one resource.
+    this.repeated = (raw.count !== undefined && raw.count !== 1) || raw.for_each !== undefined;
+  }
+
+  /** How messages name the resource: `eni "web/mgmt"`. */
+  public get label(): string {
+    return `${NOUNS[this.type] ?? this.type} "${this.path}"`;
+  }
+}
