@@ -34,6 +34,14 @@ export const ErrorCode = {
   RouteToCheckedInterface: 'RouteToCheckedInterface',
   TooManyPublicAddresses: 'TooManyPublicAddresses',
   AddressCountMismatch: 'AddressCountMismatch',
+  SubnetZoneMismatch: 'SubnetZoneMismatch',
+  ConflictingProps: 'ConflictingProps',
+  NoManagementAccess: 'NoManagementAccess',
+  TooFewInterfaces: 'TooFewInterfaces',
+  InvalidInterfaceName: 'InvalidInterfaceName',
+  DuplicateInterfaceName: 'DuplicateInterfaceName',
+  UnknownInterfaceName: 'UnknownInterfaceName',
+  FailoverAddressRequired: 'FailoverAddressRequired',
 } as const;
 
 /** AWS documentation pages the construction-time checks cite. */
@@ -51,4 +59,5 @@ export const DocUrl = {
   routeTables: 'https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html',
   alibabaEipAssociation: 'https://www.alibabacloud.com/help/en/eip/user-guide/associate-an-eip-with-a-cloud-resource',
   securityGroupQuotas: 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups',
+  eniBestPractices: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html',
 } as const;
