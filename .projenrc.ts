@@ -94,6 +94,7 @@ project.addTask('limits:check', {
 project.addTask('demo', {
   description: 'Synthesize every example into cdktf.out/, run the checks, summarize, and plan offline when terraform is present',
   exec: 'tsx scripts/demo.ts',
+  receiveArgs: true,
 });
 project.addTask('jsii:targets', {
   description: 'Generate Python, Java, .NET and Go code from the compiled assembly (jsii-pacmak --code-only)',
