@@ -3,8 +3,8 @@ import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-int
 import { Construct } from 'constructs';
 import { checkAddressLimits } from './address-checks';
 import { InstanceReference } from './instance-reference';
-import { AttachmentOptions, INetworkInterface } from './network-interface-base';
 import { NetworkInterface } from './network-interface';
+import { AttachmentOptions, INetworkInterface } from './network-interface-base';
 import { DocUrl, ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { isUnresolved } from '../core/tokens';

@@ -4,10 +4,10 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from 'constructs';
 import { Peer } from './peer';
 import { Port } from './port';
-import { checkCidr } from '../address-checks';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
+import { checkCidr } from '../address-checks';
 
 /** Administration ports that must never face the whole internet by accident. */
 const ADMIN_PORTS: ReadonlyArray<{ port: number; name: string }> = [

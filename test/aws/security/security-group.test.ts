@@ -37,7 +37,11 @@ describe('SecurityGroup', () => {
     const [rule] = Object.values(resourcesOf(stack, 'aws_vpc_security_group_ingress_rule'));
     expect(rule).toEqual({
       security_group_id: `\${aws_security_group.${sg.resource.friendlyUniqueId}.id}`,
-      ip_protocol: 'tcp', from_port: 443, to_port: 443, description: 'HTTPS', [attribute]: value,
+      ip_protocol: 'tcp',
+      from_port: 443,
+      to_port: 443,
+      description: 'HTTPS',
+      [attribute]: value,
     });
   });
 
