@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Testing, Token } from 'cdktf';
 import { expectConstraintError, networkStack, resourcesOf } from './fixtures';
 import { ElasticIp, Ipv4Assignment, NetworkInterface, SubnetReference } from '../../lib';
 
@@ -11,6 +11,12 @@ function interfaceWith(assignment?: Ipv4Assignment) {
 }
 
 describe('ElasticIp', () => {
+  test('synthesizes an address and its association as in the snapshot', () => {
+    const { stack, eni } = interfaceWith(Ipv4Assignment.addresses('10.0.1.10'));
+    new ElasticIp(stack, 'eip', { networkInterface: eni, tags: { Name: 'web' } });
+    expect(Testing.synth(stack)).toMatchSnapshot();
+  });
+
   test('allocates a VPC address without association by default', () => {
     const { stack } = networkStack();
     new ElasticIp(stack, 'eip', { tags: { Name: 'web' } });

@@ -1,3 +1,4 @@
+import { Testing } from 'cdktf';
 import { expectConstraintError, networkStack, resourcesOf } from './fixtures';
 import { Instance, Ipv4Assignment, NetworkInterface, SubnetReference } from '../../lib';
 
@@ -11,6 +12,12 @@ function host(instanceType = 't3.micro', primary?: Ipv4Assignment) {
 }
 
 describe('Instance', () => {
+  test('synthesizes a two-interface host as in the snapshot', () => {
+    const { stack, instance, nic } = host();
+    instance.attachNetworkInterface(nic('eth1'), { deviceIndex: 1 });
+    expect(Testing.synth(stack)).toMatchSnapshot();
+  });
+
   test('launches with our interface as primary and IMDSv2 required', () => {
     const { stack, eth0, instance } = host();
     const resource = resourcesOf(stack, 'aws_instance')[instance.resource.friendlyUniqueId];

@@ -11,6 +11,15 @@ function only(stack: Parameters<typeof resourcesOf>[0], type: string) {
 }
 
 describe('NetworkInterface', () => {
+  test('synthesizes a two-address interface attached to an instance as in the snapshot', () => {
+    const { stack, subnetA, instance } = networkStack();
+    const eni = new NetworkInterface(stack, 'eni', {
+      subnet: SubnetReference.fromSubnet(subnetA), privateIpv4: Ipv4Assignment.addresses('10.0.1.10', '10.0.1.11'),
+    });
+    eni.attachTo(InstanceReference.fromInstance(instance), { deviceIndex: 1 });
+    expect(Testing.synth(stack)).toMatchSnapshot();
+  });
+
   test('defaults to one AWS-picked address with the source/destination check on', () => {
     // GIVEN
     const { stack, subnetA } = networkStack();

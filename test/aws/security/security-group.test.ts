@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Testing, Token } from 'cdktf';
 import { Peer, Port, SecurityGroup } from '../../../lib';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
 
@@ -8,6 +8,13 @@ function group() {
 }
 
 describe('SecurityGroup', () => {
+  test('synthesizes a group and its rules as in the snapshot', () => {
+    const { stack, sg } = group();
+    sg.addIngressRule(Peer.anyIpv4(), Port.tcp(443), { description: 'HTTPS' });
+    sg.addIngressRule(Peer.ipv4('10.0.0.0/16'), Port.tcp(22), { description: 'SSH from the VPC' });
+    expect(Testing.synth(stack)).toMatchSnapshot();
+  });
+
   test('creates the group with no inline rules and all IPv4 egress', () => {
     const { stack } = group();
     const [sg] = Object.values(resourcesOf(stack, 'aws_security_group'));
