@@ -42,6 +42,12 @@ export const ErrorCode = {
   DuplicateInterfaceName: 'DuplicateInterfaceName',
   UnknownInterfaceName: 'UnknownInterfaceName',
   FailoverAddressRequired: 'FailoverAddressRequired',
+  InvalidMacAddress: 'InvalidMacAddress',
+  InvalidDeviceName: 'InvalidDeviceName',
+  InterfaceNotIdentified: 'InterfaceNotIdentified',
+  ReservedRouteTable: 'ReservedRouteTable',
+  DuplicateRouteTable: 'DuplicateRouteTable',
+  SubnetCidrUnknown: 'SubnetCidrUnknown',
 } as const;
 
 /** AWS documentation pages the construction-time checks cite. */
