@@ -48,6 +48,7 @@ export const ErrorCode = {
   ReservedRouteTable: 'ReservedRouteTable',
   DuplicateRouteTable: 'DuplicateRouteTable',
   SubnetCidrUnknown: 'SubnetCidrUnknown',
+  UserDataNotShellScript: 'UserDataNotShellScript',
 } as const;
 
 /** AWS documentation pages the construction-time checks cite. */
