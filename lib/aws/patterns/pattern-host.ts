@@ -1,0 +1,126 @@
+import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
+import { Construct } from 'constructs';
+import { PatternHostProps } from './pattern-host-props';
+import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { NetworkConstraintError } from '../../core/errors';
+import { isUnresolved, literal } from '../../core/tokens';
+import { InstanceNetworkLimits, InstanceTypeNetworkLimits } from '../../limits/instance-network-limits';
+import { checkCount } from '../address-checks';
+import { Instance } from '../instance';
+import { NetworkInterface } from '../network-interface';
+import { SubnetReference } from '../subnet-reference';
+
+// Internal: the instance side shared by the patterns (not re-exported from lib/index.ts).
+
+const LAUNCH_PROPS = ['instanceType', 'ami', 'keyName', 'userData', 'iamInstanceProfile', 'instanceTags'] as const;
+
+/**
+ * The instance a pattern's interfaces go on. When the pattern launches it, the first interface
+ * added becomes its primary interface; every other interface is attached at the next device index.
+ */
+export class PatternHost {
+  /** The instance launched by the pattern, once its primary interface is added. */
+  public instance?: Instance;
+  /** The instance type when known at synth time. */
+  public readonly instanceType?: string;
+  /** The instance type's limits when the type is known to the table. */
+  public readonly limits?: InstanceTypeNetworkLimits;
+  /** Whether the pattern launches the instance (rather than adding to an existing one). */
+  public readonly launches: boolean;
+  private readonly scope: Construct;
+  private readonly props: PatternHostProps;
+  private nextDeviceIndex: number;
+  private interfaceCount = 1;
+
+  constructor(scope: Construct, props: PatternHostProps) {
+    this.scope = scope;
+    this.props = props;
+    this.launches = checkHostProps(scope, props);
+    this.instanceType = literal(props.existingInstance?.instanceType ?? props.instanceType);
+    this.limits = this.instanceType === undefined ? undefined : InstanceNetworkLimits.of(this.instanceType);
+    this.nextDeviceIndex = props.firstDeviceIndex ?? 1;
+    checkCount(scope, 'firstDeviceIndex', this.nextDeviceIndex, 1);
+  }
+
+  /**
+   * Puts an interface on the instance: as the primary interface of the instance being launched
+   * (the first call when launching), else as a secondary interface at the next device index.
+   */
+  public addInterface(networkInterface: NetworkInterface): NetworkInterfaceAttachmentA | undefined {
+    if (this.launches && !this.instance) {
+      this.instance = new Instance(this.scope, 'Instance', {
+        instanceType: this.props.instanceType!,
+        ami: this.props.ami!,
+        primaryInterface: networkInterface,
+        keyName: this.props.keyName,
+        userData: this.props.userData,
+        iamInstanceProfile: this.props.iamInstanceProfile,
+        tags: this.props.instanceTags,
+      });
+      return undefined;
+    }
+    const deviceIndex = this.nextDeviceIndex;
+    this.nextDeviceIndex = isUnresolved(deviceIndex) ? deviceIndex : deviceIndex + 1;
+    if (this.instance) return this.instance.attachNetworkInterface(networkInterface, { deviceIndex });
+    this.checkInterfaceCount(networkInterface);
+    return networkInterface.attachTo(this.props.existingInstance!, { deviceIndex });
+  }
+
+  /** An existing instance has at least its primary interface besides the ones added here. */
+  private checkInterfaceCount(networkInterface: NetworkInterface): void {
+    this.interfaceCount += 1;
+    if (!this.limits || this.interfaceCount <= this.limits.maxNetworkInterfaces) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.TooManyInterfaces,
+      scope: networkInterface,
+      problem: `the existing instance would have more interfaces than ${this.instanceType} takes`,
+      received: `${this.interfaceCount} interfaces (its primary one included)`,
+      allowed: `at most ${this.limits.maxNetworkInterfaces} on ${this.instanceType}`,
+      fix: 'Choose a larger instance type, or carry extra addresses as secondary IPs of an existing interface',
+      docUrl: DocUrl.ipPerEni,
+    });
+  }
+}
+
+/** Refuses a pattern that has no instance to put its interfaces on, or two. Returns whether it launches one. */
+function checkHostProps(scope: Construct, props: PatternHostProps): boolean {
+  const launchProps = LAUNCH_PROPS.filter((name) => props[name] !== undefined);
+  if (props.existingInstance) {
+    if (launchProps.length === 0) return false;
+    throw new NetworkConstraintError({
+      code: ErrorCode.ConflictingInstanceProps,
+      scope,
+      problem: 'both an existing instance and props of an instance to launch are given',
+      received: `existingInstance and ${launchProps.join(', ')}`,
+      allowed: 'either existingInstance, or instanceType and ami (with the optional launch props)',
+      fix: 'Drop the launch props to add interfaces to the existing instance, or drop existingInstance to launch one',
+      docUrl: DocUrl.eniScenarios,
+    });
+  }
+  const missing = (['instanceType', 'ami'] as const).filter((name) => props[name] === undefined);
+  if (missing.length === 0) return true;
+  throw new NetworkConstraintError({
+    code: ErrorCode.MissingInstanceProps,
+    scope,
+    problem: 'the pattern has no instance to put its interfaces on',
+    received: `no existingInstance and no ${missing.join(' and no ')}`,
+    allowed: 'instanceType and ami to launch an instance, or existingInstance',
+    docUrl: DocUrl.eniScenarios,
+  });
+}
+
+/**
+ * The VPC of a pattern's security groups: `vpcId` when given, else the subnet's VPC.
+ * @throws NetworkConstraintError when neither is known
+ */
+export function patternVpcId(scope: Construct, subnet: SubnetReference, vpcId: string | undefined): string {
+  const resolved = vpcId ?? subnet.vpcId;
+  if (resolved !== undefined) return resolved;
+  throw new NetworkConstraintError({
+    code: ErrorCode.MissingVpcId,
+    scope,
+    problem: 'the VPC of the pattern\'s security groups is unknown',
+    received: `no vpcId, and subnet ${subnet.subnetId} was referenced without its VPC`,
+    allowed: 'a vpcId prop, or a subnet from SubnetReference.fromSubnet or fromSubnetId(id, { vpcId })',
+  });
+}
