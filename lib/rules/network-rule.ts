@@ -104,7 +104,7 @@ function whyUnknown(value: TfValue): string {
   switch (value.kind) {
     case 'literal': return 'a resource outside this stack';
     case 'reference': return 'computed by AWS at deploy time';
-    case 'absent': return 'not set';
+    case 'absent': return 'so AWS chooses it at deploy time';
     default: return 'only known at deploy time';
   }
 }
@@ -118,6 +118,11 @@ const RANK: Record<RuleLevel, number> = {
 /** True when `level` is at least as serious as `minimum`. */
 export function isAtLeast(level: RuleLevel, minimum: RuleLevel): boolean {
   return RANK[level] >= RANK[minimum];
+}
+
+/** `1 address`, `3 addresses`: how messages count things. */
+export function quantity(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 /** `1st`, `2nd`, `3rd`, `4th`, ..., `11th`, `21st`: how messages count interfaces. */

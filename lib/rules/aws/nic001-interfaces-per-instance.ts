@@ -3,7 +3,7 @@ import { InstanceTypeNetworkLimits } from '../../limits/instance-network-limits'
 import { NetworkRule, ordinal, RuleReport } from '../network-rule';
 import { RuleLevel } from '../rule-level';
 import { Host, InterfaceAttachment, StackIndex } from '../stack-index';
-import { byDeviceIndex, countableHost } from './host-checks';
+import { byDeviceIndex, countableHost, hostName } from './host-checks';
 
 /**
  * NIC001: an instance carries at most as many interfaces as its type allows, in total and on each
@@ -67,8 +67,4 @@ export class Nic001InterfacesPerInstance extends NetworkRule {
       });
     }
   }
-}
-
-function hostName(host: Host, typeName: string): string {
-  return host.resource.type === 'aws_instance' ? `${typeName} "${host.resource.path}"` : `${host.resource.label} (${typeName})`;
 }

@@ -1,11 +1,25 @@
 import { NetworkRule } from '../network-rule';
 import { Nic001InterfacesPerInstance } from './nic001-interfaces-per-instance';
+import { Nic002PrivateIpv4PerInterface } from './nic002-private-ipv4-per-interface';
+import { Nic003Ipv6PerInterface } from './nic003-ipv6-per-interface';
+import { Nic004UnknownInstanceType } from './nic004-unknown-instance-type';
+import { Nic010SameAvailabilityZone } from './nic010-same-availability-zone';
 import { Nic020PrimaryInterfaceAttachment } from './nic020-primary-interface-attachment';
+import { Nic021DeviceIndexUnique } from './nic021-device-index-unique';
+import { Nic022InterfaceAttachedOnce } from './nic022-interface-attached-once';
+import { Nic023NetworkCardExists } from './nic023-network-card-exists';
 import { Nic040RouteTargetSourceDestCheck } from './nic040-route-target-source-dest-check';
 
 /** The AWS rules, one line per rule file, sorted by id. */
 export const AWS_RULES: readonly NetworkRule[] = [
   new Nic001InterfacesPerInstance(),
+  new Nic002PrivateIpv4PerInterface(),
+  new Nic003Ipv6PerInterface(),
+  new Nic004UnknownInstanceType(),
+  new Nic010SameAvailabilityZone(),
   new Nic020PrimaryInterfaceAttachment(),
+  new Nic021DeviceIndexUnique(),
+  new Nic022InterfaceAttachedOnce(),
+  new Nic023NetworkCardExists(),
   new Nic040RouteTargetSourceDestCheck(),
 ];
