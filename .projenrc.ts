@@ -37,6 +37,11 @@ const project = new cdktf.ConstructLibraryCdktf({
     'tsx',
     'fast-check',
     'jsii-pacmak',
+    // The failover agent's bundle is built at package time; users need no bundler at synth.
+    'esbuild',
+    '@aws-sdk/client-ec2',
+    '@aws-sdk/client-cloudwatch',
+    'aws-sdk-client-mock',
   ],
 
   publishToPypi: { distName: 'cdktf-nic-patterns', module: 'cdktf_nic_patterns' },
@@ -72,6 +77,10 @@ const project = new cdktf.ConstructLibraryCdktf({
   gitignore: ['/cdktf.out/', '/.tmp/', '/.gen/', '*.tsbuildinfo', '.terraform/', '.terraform.lock.hcl'],
   npmignore: ['/examples/', '/scripts/', '/data/', '/.ci/', '/cdktf.out/', '/.tmp/', '/BENCHMARKS.md'],
 });
+
+// unrs-resolver 1.13.0 (jest 30, eslint-import-resolver-typescript) lacks some per-platform
+// bindings on the registry, so npm writes a lock file that `npm ci` then refuses; 1.12.2 has them all.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
 // One tsconfig that sees every TypeScript file, for eslint's type-aware rules.
 new javascript.TypescriptConfig(project, {
