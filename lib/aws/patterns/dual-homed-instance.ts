@@ -1,0 +1,259 @@
+import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
+import { Construct } from 'constructs';
+import { PatternHost, patternVpcId } from './pattern-host';
+import { PatternHostProps } from './pattern-host-props';
+import { checkDistinctSubnets, checkOneZone } from './subnet-checks';
+import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { NetworkConstraintError } from '../../core/errors';
+import { Instance } from '../instance';
+import { Ipv4Assignment } from '../ipv4-assignment';
+import { Ipv6Assignment } from '../ipv6-assignment';
+import { NetworkInterface } from '../network-interface';
+import { Peer } from '../security/peer';
+import { Port } from '../security/port';
+import { SecurityGroup } from '../security/security-group';
+import { SubnetReference } from '../subnet-reference';
+
+/** Interface names prefix construct ids and appear in descriptions: keep them plain. */
+const INTERFACE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+
+/** One inbound rule of the security group a `DualHomedInstance` creates for an interface. */
+export interface InterfaceIngressRule {
+  /** Where the traffic comes from: a CIDR block, a prefix list or a security group. */
+  readonly peer: Peer;
+
+  /** Protocol and ports. */
+  readonly port: Port;
+
+  /**
+   * Description of the rule.
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
+/** One named interface of a `DualHomedInstance`. */
+export interface DualHomedInterfaceOptions {
+  /**
+   * Name of the interface, unique in the instance (for example `web`, `app`, `db`): a letter, then
+   * letters, digits, `-` or `_`, at most 63 characters. It names the constructs and is the key of
+   * `networkInterface(name)`.
+   */
+  readonly name: string;
+
+  /**
+   * Subnet of the interface. Every interface of the instance is in the same Availability Zone;
+   * the subnets may belong to different VPCs of the same account.
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
+   */
+  readonly subnet: SubnetReference;
+
+  /**
+   * Existing security groups of the interface, in the interface's VPC.
+   * @default - none: the interface gets only the group created for `ingressRules`
+   */
+  readonly securityGroupIds?: string[];
+
+  /**
+   * Inbound rules of a security group the pattern creates for this interface. The group is created
+   * whenever rules are given or `securityGroupIds` is empty, so an interface never falls back to
+   * the VPC's default group; with neither, the created group allows no inbound traffic.
+   * @default - no inbound rule
+   */
+  readonly ingressRules?: InterfaceIngressRule[];
+
+  /**
+   * Private IPv4 addresses.
+   * @default Ipv4Assignment.automatic()
+   */
+  readonly privateIpv4?: Ipv4Assignment;
+
+  /**
+   * IPv6 addresses.
+   * @default Ipv6Assignment.none()
+   */
+  readonly ipv6?: Ipv6Assignment;
+
+  /**
+   * VPC of the created security group.
+   * @default - the subnet's VPC (known for subnets from `SubnetReference.fromSubnet`)
+   */
+  readonly vpcId?: string;
+
+  /**
+   * Description of the interface.
+   * @default - '<name> interface of a dual-homed instance'
+   */
+  readonly description?: string;
+}
+
+/** Props of a `DualHomedInstance`. */
+export interface DualHomedInstanceProps extends PatternHostProps {
+  /**
+   * The interfaces, in device index order. When the pattern launches the instance, the first one
+   * is its primary interface (eth0) and at least two are needed; with `existingInstance`, all are
+   * secondary interfaces from `firstDeviceIndex` on and one is enough (the instance has its own eth0).
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
+   */
+  readonly interfaces: DualHomedInterfaceOptions[];
+
+  /**
+   * Accept two interfaces in the same subnet. AWS advises against it (asymmetric routing): use
+   * secondary private IPv4 addresses on one interface instead.
+   * @default false
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html
+   */
+  readonly allowSameSubnet?: boolean;
+
+  /**
+   * Tags of the interfaces and security groups.
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * An instance with named interfaces in two or more subnets (web tier, application tier, database
+ * tier), each with its own security groups: the AWS "dual-homed instances with workloads/roles on
+ * distinct subnets" scenario. The subnets may also be in two VPCs of the same account and the same
+ * Availability Zone, to reach networks with overlapping CIDR blocks or that cannot be peered.
+ *
+ * The instance does not route between the networks: it receives requests on one interface and
+ * opens its own connections to the back end on another. Source/destination check stays on.
+ *
+ * It launches its instance (the first interface is eth0) or adds every interface to
+ * `existingInstance` as a secondary interface. Interfaces that are not eth0 need source-based
+ * routing in the operating system so that replies leave by the interface the request came in on:
+ * Amazon Linux does so with ec2-net-utils; on other distributions add it through `userData`.
+ *
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
+ */
+export class DualHomedInstance extends Construct {
+  /** The interface names, in device index order. */
+  public readonly interfaceNames: string[];
+  /** The interfaces, in device index order. */
+  public readonly networkInterfaces: NetworkInterface[];
+  /** The security groups the pattern created, in interface order. */
+  public readonly securityGroups: SecurityGroup[];
+  /** The attachments of the secondary interfaces, in device index order. */
+  public readonly attachments: NetworkInterfaceAttachmentA[];
+  /**
+   * The launched instance.
+   * @default - none with `existingInstance`
+   */
+  public readonly instance?: Instance;
+  private readonly byName = new Map<string, { nic: NetworkInterface; group?: SecurityGroup }>();
+
+  constructor(scope: Construct, id: string, props: DualHomedInstanceProps) {
+    super(scope, id);
+    this.checkNames(props.interfaces);
+    const host = new PatternHost(this, props);
+    this.checkCount(props.interfaces.length, host.launches);
+    const subnets = props.interfaces.map((options) => ({ role: options.name, subnet: options.subnet }));
+    if (!props.allowSameSubnet) {
+      checkDistinctSubnets(this, subnets,
+        'Carry the extra addresses as secondary private IPv4 addresses of one interface (Ipv4Assignment.count or .addresses), or pass allowSameSubnet: true');
+    }
+    checkOneZone(this, subnets);
+
+    for (const options of props.interfaces) {
+      const group = this.createSecurityGroup(options, props.tags);
+      const nic = new NetworkInterface(this, `${options.name}Interface`, {
+        subnet: options.subnet,
+        privateIpv4: options.privateIpv4,
+        ipv6: options.ipv6,
+        securityGroupIds: [...group ? [group.securityGroupId] : [], ...options.securityGroupIds ?? []],
+        description: options.description ?? `${options.name} interface of a dual-homed instance`,
+        tags: props.tags,
+      });
+      this.byName.set(options.name, { nic, group });
+    }
+    this.interfaceNames = props.interfaces.map((options) => options.name);
+    this.networkInterfaces = this.interfaceNames.map((name) => this.byName.get(name)!.nic);
+    this.securityGroups = [...this.byName.values()].flatMap((entry) => entry.group ? [entry.group] : []);
+    this.attachments = this.networkInterfaces
+      .map((nic) => host.addInterface(nic))
+      .filter((attachment): attachment is NetworkInterfaceAttachmentA => attachment !== undefined);
+    this.instance = host.instance;
+  }
+
+  /**
+   * The interface called `name`.
+   * @throws NetworkConstraintError (UnknownInterfaceName) when there is none
+   */
+  public networkInterface(name: string): NetworkInterface {
+    return this.entry(name).nic;
+  }
+
+  /**
+   * The security group the pattern created for the interface called `name`.
+   * @returns the group, or undefined when the interface only has the `securityGroupIds` it was given
+   */
+  public securityGroup(name: string): SecurityGroup | undefined {
+    return this.entry(name).group;
+  }
+
+  private entry(name: string): { nic: NetworkInterface; group?: SecurityGroup } {
+    const found = this.byName.get(name);
+    if (found) return found;
+    throw new NetworkConstraintError({
+      code: ErrorCode.UnknownInterfaceName,
+      scope: this,
+      problem: 'no interface has this name',
+      received: JSON.stringify(name),
+      allowed: `one of ${[...this.byName.keys()].join(', ')}`,
+    });
+  }
+
+  private createSecurityGroup(options: DualHomedInterfaceOptions, tags: { [key: string]: string } | undefined): SecurityGroup | undefined {
+    const rules = options.ingressRules ?? [];
+    if (rules.length === 0 && (options.securityGroupIds ?? []).length > 0) return undefined;
+    const group = new SecurityGroup(this, `${options.name}SecurityGroup`, {
+      vpcId: patternVpcId(this, options.subnet, options.vpcId),
+      description: `${options.name} interface of a dual-homed instance`,
+      tags,
+    });
+    for (const rule of rules) group.addIngressRule(rule.peer, rule.port, { description: rule.description });
+    return group;
+  }
+
+  private checkNames(interfaces: DualHomedInterfaceOptions[]): void {
+    const seen = new Set<string>();
+    for (const { name } of interfaces) {
+      if (!INTERFACE_NAME.test(name)) {
+        throw new NetworkConstraintError({
+          code: ErrorCode.InvalidInterfaceName,
+          scope: this,
+          problem: 'an interface name is not a plain literal name',
+          received: JSON.stringify(name),
+          allowed: 'a letter, then letters, digits, "-" or "_" (at most 63 characters), such as "web" or "app-tier"',
+        });
+      }
+      if (seen.has(name)) {
+        throw new NetworkConstraintError({
+          code: ErrorCode.DuplicateInterfaceName,
+          scope: this,
+          problem: 'two interfaces have the same name',
+          received: JSON.stringify(name),
+          allowed: 'each name once',
+        });
+      }
+      seen.add(name);
+    }
+  }
+
+  private checkCount(count: number, launches: boolean): void {
+    const minimum = launches ? 2 : 1;
+    if (count >= minimum) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.TooFewInterfaces,
+      scope: this,
+      problem: launches
+        ? 'a dual-homed instance needs interfaces in at least two networks'
+        : 'no interface to add to the existing instance',
+      received: `${count} interface(s)`,
+      allowed: launches ? 'at least 2 interfaces when the pattern launches the instance' : 'at least 1 interface with existingInstance',
+      docUrl: DocUrl.eniScenarios,
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
+import { Construct } from 'constructs';
+import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { NetworkConstraintError } from '../../core/errors';
+import { isUnresolved } from '../../core/tokens';
+import { SubnetReference } from '../subnet-reference';
+
+// Internal: subnet checks shared by the patterns that put several interfaces on one instance
+// (not re-exported from lib/index.ts).
+
+/** A subnet and the role it plays in a pattern, named in errors. */
+export interface RoleSubnet {
+  readonly role: string;
+  readonly subnet: SubnetReference;
+}
+
+/**
+ * What identifies a subnet at synth time: its literal id, or the Terraform expression a token id
+ * stands for. Two `SubnetReference.fromSubnet(subnet)` calls give different token strings for the
+ * same subnet, but both resolve to `${aws_subnet.<name>.id}`. Resolving without the preparing
+ * phase registers no cross-stack reference, so the check has no side effect.
+ */
+function subnetKey(scope: Construct, subnet: SubnetReference): string {
+  if (!isUnresolved(subnet.subnetId)) return subnet.subnetId;
+  const resolved = Tokenization.resolve(subnet.subnetId, { scope, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
+  return JSON.stringify(resolved);
+}
+
+/**
+ * Throws when two interfaces of one instance are in the same subnet: the instance then has two
+ * routes to that subnet and replies may leave by the other interface (asymmetric routing).
+ * @param fix how to get the same result without a second interface in the subnet
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html
+ */
+export function checkDistinctSubnets(scope: Construct, subnets: RoleSubnet[], fix: string): void {
+  const seen = new Map<string, RoleSubnet>();
+  for (const entry of subnets) {
+    const key = subnetKey(scope, entry.subnet);
+    const first = seen.get(key);
+    if (first) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.InterfacesInSameSubnet,
+        scope,
+        problem: `the ${first.role} and ${entry.role} interfaces are in the same subnet, which invites asymmetric routing`,
+        received: `both in ${isUnresolved(entry.subnet.subnetId) ? key : entry.subnet.subnetId}`,
+        allowed: 'one interface per subnet',
+        fix,
+        docUrl: DocUrl.eniBestPractices,
+      });
+    }
+    seen.set(key, entry);
+  }
+}
+
+/**
+ * Throws when the known Availability Zones of the subnets differ: every interface of an instance
+ * lives in the instance's zone. Subnets whose zone is unknown (a token) are skipped.
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html
+ */
+export function checkOneZone(scope: Construct, subnets: RoleSubnet[]): void {
+  const zoned = subnets.filter((entry) => entry.subnet.availabilityZone !== undefined);
+  const first = zoned[0];
+  const other = zoned.find((entry) => entry.subnet.availabilityZone !== first?.subnet.availabilityZone);
+  if (!first || !other) return;
+  throw new NetworkConstraintError({
+    code: ErrorCode.SubnetZoneMismatch,
+    scope,
+    problem: `the ${first.role} and ${other.role} interfaces of one instance are in different Availability Zones`,
+    received: `${first.role} in ${first.subnet.availabilityZone}, ${other.role} in ${other.subnet.availabilityZone}`,
+    allowed: `subnets of ${first.subnet.availabilityZone} only`,
+    fix: 'Pick subnets of the instance\'s Availability Zone for every interface',
+    docUrl: DocUrl.eniBestPractices,
+  });
+}
