@@ -102,6 +102,10 @@ project.addTask('limits:check', {
   description: 'Fail when lib/limits/instance-network-limits.generated.ts is stale',
   exec: 'tsx scripts/generate-limits.ts --check',
 });
+project.addTask('rules:doc', {
+  description: 'Regenerate RULES.md from the rule registry',
+  exec: 'tsx scripts/generate-rules-doc.ts',
+});
 project.addTask('demo', {
   description: 'Synthesize every example into cdktf.out/, run the checks, summarize, and plan offline when terraform is present',
   exec: 'tsx scripts/demo.ts',
