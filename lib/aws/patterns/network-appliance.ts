@@ -1,0 +1,255 @@
+import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { Construct } from 'constructs';
+import { PatternHost, patternVpcId } from './pattern-host';
+import { PatternHostProps } from './pattern-host-props';
+import { checkDistinctSubnets, checkOneZone } from './subnet-checks';
+import { parseCidr } from '../../core/cidr';
+import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { NetworkConstraintError } from '../../core/errors';
+import { isUnresolved } from '../../core/tokens';
+import { checkNoDuplicates } from '../address-checks';
+import { ElasticIp } from '../elastic-ip';
+import { Instance } from '../instance';
+import { Ipv4Assignment } from '../ipv4-assignment';
+import { NetworkInterface } from '../network-interface';
+import { Peer } from '../security/peer';
+import { Port } from '../security/port';
+import { SecurityGroup } from '../security/security-group';
+import { SubnetReference } from '../subnet-reference';
+
+/** Which interfaces of a `NetworkAppliance` carry traffic that is not addressed to them. */
+export enum ApplianceForwarding {
+  /** Both interfaces forward (NAT instance, routing firewall): source/destination check off on both. */
+  BOTH = 'BOTH',
+  /** Only the private interface, the target of the routes, forwards; the public one keeps the check. */
+  PRIVATE_INTERFACE = 'PRIVATE_INTERFACE',
+  /** Only the public interface forwards; the private one keeps the check (and cannot be a route target). */
+  PUBLIC_INTERFACE = 'PUBLIC_INTERFACE',
+  /** Neither forwards (a proxy or load balancer that terminates connections); no route may target it. */
+  NONE = 'NONE',
+}
+
+/** Props of a `NetworkAppliance`. */
+export interface NetworkApplianceProps extends PatternHostProps {
+  /**
+   * Subnet of the public interface (a subnet whose route table sends 0.0.0.0/0 to an internet
+   * gateway). When the appliance launches its instance, this interface is the primary one (eth0).
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
+   */
+  readonly publicSubnet: SubnetReference;
+
+  /**
+   * Subnet of the private interface, the one the routes point at. It must differ from the public
+   * subnet and lie in the same Availability Zone (an interface attaches only to an instance of its zone).
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
+   */
+  readonly privateSubnet: SubnetReference;
+
+  /**
+   * VPC of the two security groups.
+   * @default - the VPC of each interface's subnet (known for subnets from `SubnetReference.fromSubnet`)
+   */
+  readonly vpcId?: string;
+
+  /**
+   * Private IPv4 addresses of the public interface.
+   * @default Ipv4Assignment.automatic()
+   */
+  readonly publicInterfaceIpv4?: Ipv4Assignment;
+
+  /**
+   * Private IPv4 addresses of the private interface. A fixed address keeps the next hop of the
+   * routes readable in the console.
+   * @default Ipv4Assignment.automatic()
+   */
+  readonly privateInterfaceIpv4?: Ipv4Assignment;
+
+  /**
+   * Which interfaces forward traffic not addressed to them; source/destination check is turned off
+   * on those. AWS drops such traffic on an interface whose check is on.
+   * @default ApplianceForwarding.BOTH
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html#change_source_dest_check
+   */
+  readonly forwarding?: ApplianceForwarding;
+
+  /**
+   * Route tables whose traffic to `routeDestinations` goes through the appliance: one `aws_route`
+   * per table and destination, with the private interface as target (`network_interface_id`).
+   * A table may hold only one route per destination: one already there makes the apply fail.
+   * @default - no routes
+   * @see https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html
+   */
+  readonly routeTableIds?: string[];
+
+  /**
+   * Destination CIDR blocks (IPv4 or IPv6) of the routes, written without host bits.
+   * @default ['0.0.0.0/0']
+   */
+  readonly routeDestinations?: string[];
+
+  /**
+   * Source ranges whose traffic the private interface accepts (all protocols): the subnets whose
+   * route tables point at the appliance.
+   * @default - the private subnet's IPv4 CIDR block when known, else none (add rules to `privateSecurityGroup`)
+   */
+  readonly forwardedSourceCidrs?: string[];
+
+  /**
+   * Ports the public interface accepts from the whole internet (a reverse proxy's 443, for example).
+   * SSH and RDP are refused here: administer the appliance through SSM Session Manager or from the
+   * private side.
+   * @default - none: a NAT instance needs no inbound rule, replies to its outbound connections are allowed
+   */
+  readonly publicIngressPorts?: Port[];
+
+  /**
+   * Whether to allocate an Elastic IP and map it to the public interface's primary address. Without
+   * one the appliance has no public address: AWS only auto-assigns public IPv4 to interfaces it
+   * creates at launch, never to one created separately like these.
+   * @default true
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html
+   */
+  readonly elasticIp?: boolean;
+
+  /**
+   * Tags of the interfaces, security groups and Elastic IP.
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A network or security appliance (NAT instance, proxy, firewall, load balancer) with a public and
+ * a private interface, each with its own addresses and security group, source/destination check
+ * off on the forwarding interfaces, routes from the given route tables to the private interface
+ * and an optional Elastic IP on the public one.
+ *
+ * It launches its instance (the public interface is eth0, the private one eth1) or adds both
+ * interfaces to an existing instance. The operating system must forward and, for NAT, masquerade
+ * the traffic: that is the job of the AMI or of `userData`.
+ *
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
+ * @see https://docs.aws.amazon.com/vpc/latest/userguide/work-with-nat-instances.html
+ */
+export class NetworkAppliance extends Construct {
+  /** The public interface: eth0 of a launched instance, with the Elastic IP. */
+  public readonly publicInterface: NetworkInterface;
+  /** The private interface, target of the routes. */
+  public readonly privateInterface: NetworkInterface;
+  /** Security group of the public interface (no inbound rule unless `publicIngressPorts`). */
+  public readonly publicSecurityGroup: SecurityGroup;
+  /** Security group of the private interface (all traffic from `forwardedSourceCidrs`). */
+  public readonly privateSecurityGroup: SecurityGroup;
+  /**
+   * The launched instance.
+   * @default - none: the interfaces were added to `existingInstance`
+   */
+  public readonly instance?: Instance;
+  /** The attachments of the secondary interfaces (both with an existing instance, the private one otherwise). */
+  public readonly attachments: NetworkInterfaceAttachmentA[];
+  /** The routes to the private interface, by route table then destination. */
+  public readonly routes: Route[];
+  /**
+   * The Elastic IP of the public interface.
+   * @default - none when `elasticIp` is false
+   */
+  public readonly elasticIp?: ElasticIp;
+
+  constructor(scope: Construct, id: string, props: NetworkApplianceProps) {
+    super(scope, id);
+    const forwarding = props.forwarding ?? ApplianceForwarding.BOTH;
+    const routeTableIds = props.routeTableIds ?? [];
+    const destinations = props.routeDestinations ?? ['0.0.0.0/0'];
+    const subnets = [{ role: 'public', subnet: props.publicSubnet }, { role: 'private', subnet: props.privateSubnet }];
+    checkDistinctSubnets(this, subnets, 'Put the private interface in a private subnet of the same Availability Zone');
+    checkOneZone(this, subnets);
+    this.checkRoutes(routeTableIds, destinations, forwarding);
+    const host = new PatternHost(this, props);
+
+    this.publicSecurityGroup = new SecurityGroup(this, 'PublicSecurityGroup', {
+      vpcId: patternVpcId(this, props.publicSubnet, props.vpcId),
+      description: 'Public interface of a network appliance',
+      tags: props.tags,
+    });
+    for (const port of props.publicIngressPorts ?? []) {
+      this.publicSecurityGroup.addIngressRule(Peer.anyIpv4(), port, { description: 'Public service of the appliance' });
+    }
+    this.privateSecurityGroup = new SecurityGroup(this, 'PrivateSecurityGroup', {
+      vpcId: patternVpcId(this, props.privateSubnet, props.vpcId),
+      description: 'Private interface of a network appliance',
+      tags: props.tags,
+    });
+    const sources = props.forwardedSourceCidrs ?? (props.privateSubnet.ipv4CidrBlock ? [props.privateSubnet.ipv4CidrBlock] : []);
+    for (const cidr of sources) {
+      const peer = isIpv6Text(cidr) ? Peer.ipv6(cidr) : Peer.ipv4(cidr);
+      this.privateSecurityGroup.addIngressRule(peer, Port.allTraffic(), { description: 'Traffic the appliance forwards' });
+    }
+
+    const forwards = (side: ApplianceForwarding) => forwarding === ApplianceForwarding.BOTH || forwarding === side;
+    this.publicInterface = new NetworkInterface(this, 'PublicInterface', {
+      subnet: props.publicSubnet,
+      privateIpv4: props.publicInterfaceIpv4,
+      securityGroupIds: [this.publicSecurityGroup.securityGroupId],
+      sourceDestCheck: !forwards(ApplianceForwarding.PUBLIC_INTERFACE),
+      description: 'Public interface of a network appliance',
+      tags: props.tags,
+    });
+    this.privateInterface = new NetworkInterface(this, 'PrivateInterface', {
+      subnet: props.privateSubnet,
+      privateIpv4: props.privateInterfaceIpv4,
+      securityGroupIds: [this.privateSecurityGroup.securityGroupId],
+      sourceDestCheck: !forwards(ApplianceForwarding.PRIVATE_INTERFACE),
+      description: 'Private interface of a network appliance',
+      tags: props.tags,
+    });
+    this.attachments = [this.publicInterface, this.privateInterface]
+      .map((nic) => host.addInterface(nic))
+      .filter((attachment): attachment is NetworkInterfaceAttachmentA => attachment !== undefined);
+    this.instance = host.instance;
+
+    if (props.elasticIp ?? true) {
+      this.elasticIp = new ElasticIp(this, 'ElasticIp', { networkInterface: this.publicInterface, tags: props.tags });
+    }
+    this.routes = routeTableIds.flatMap((routeTableId, t) => destinations.map((destination, d) => new Route(
+      this, `Route${t}-${isUnresolved(destination) ? `destination${d}` : destination.replace(/[^A-Za-z0-9]+/g, '_')}`, {
+        routeTableId,
+        // The provider's quirk: an interface target is network_interface_id, never instance_id on a multi-interface instance.
+        networkInterfaceId: this.privateInterface.networkInterfaceId,
+        ...(isIpv6Text(destination) ? { destinationIpv6CidrBlock: destination } : { destinationCidrBlock: destination }),
+      })));
+  }
+
+  private checkRoutes(routeTableIds: string[], destinations: string[], forwarding: ApplianceForwarding): void {
+    for (const destination of destinations) {
+      if (isUnresolved(destination) || parseCidr(destination, { strict: true })) continue;
+      throw new NetworkConstraintError({
+        code: ErrorCode.InvalidCidr,
+        scope: this,
+        problem: 'a route destination is not a CIDR block without host bits',
+        received: JSON.stringify(destination),
+        allowed: 'an IPv4 or IPv6 CIDR block such as "0.0.0.0/0", "10.1.0.0/16" or "::/0"',
+        docUrl: DocUrl.routeTables,
+      });
+    }
+    checkNoDuplicates(this, 'routeDestinations', destinations);
+    checkNoDuplicates(this, 'routeTableIds', routeTableIds);
+    const privateForwards = forwarding === ApplianceForwarding.BOTH || forwarding === ApplianceForwarding.PRIVATE_INTERFACE;
+    if (routeTableIds.length > 0 && !privateForwards) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.RouteToCheckedInterface,
+        scope: this,
+        problem: 'routes point at the private interface, but its source/destination check stays on, so AWS drops the routed traffic',
+        received: `forwarding ${forwarding} with ${routeTableIds.length} route table(s)`,
+        allowed: `forwarding ${ApplianceForwarding.BOTH} or ${ApplianceForwarding.PRIVATE_INTERFACE} when routeTableIds is given`,
+        fix: 'Let the private interface forward, or drop routeTableIds',
+        docUrl: DocUrl.sourceDestCheck,
+      });
+    }
+  }
+}
+
+/** IPv6 text has colons; tokens and IPv4 have none. */
+function isIpv6Text(value: string): boolean {
+  return !isUnresolved(value) && value.includes(':');
+}
