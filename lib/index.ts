@@ -11,3 +11,6 @@ export * from './aws/security/peer';
 export * from './aws/security/port';
 export * from './aws/security/security-group';
 export * from './aws/instance';
+export * from './rules/rule-level';
+export * from './rules/network-rules';
+export * from './rules/network-suppressions';

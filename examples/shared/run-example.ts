@@ -1,12 +1,14 @@
-import { App } from 'cdktf';
+import { App, Aspects } from 'cdktf';
+import { NetworkRules } from '../../lib';
 
 /**
- * Builds one example into an App and synthesizes it. Every example goes through here so that the
- * checks every example must pass are applied in one place. The App reads `CDKTF_OUTDIR` (set by
- * `cdktf synth` and by `npm run demo`), defaulting to `cdktf.out`.
+ * Builds one example into an App with the library's checks on and synthesizes it. Every example
+ * goes through here, so each one is held to the rules it demonstrates. The App reads
+ * `CDKTF_OUTDIR` (set by `cdktf synth` and by `npm run demo`), defaulting to `cdktf.out`.
  */
 export function runExample(build: (app: App) => void): void {
   const app = new App();
+  Aspects.of(app).add(new NetworkRules());
   build(app);
   app.synth();
 }
