@@ -191,22 +191,20 @@ export class StackIndex implements ResourceLookup {
         resource: template,
         instanceType: template.attr('instance_type'),
         attachments: blocks.items.map((block) => this.launchBlock('launch-template-block', template, template, block)),
-        unknownInterfaces: blocks.known ? undefined : TfValue.of(blocks.expression, this),
+        unknownInterfaces: blocks.unknown,
       });
       host.attachments.forEach((a) => this.linkEni(a));
     }
     for (const instance of this.resources('aws_instance')) {
       const own = instance.blocks('network_interface');
-      const templateValue = instance.blocks('launch_template').items[0]?.attr('id') ?? TfValue.ABSENT;
-      const templateName = instance.blocks('launch_template').items[0]?.attr('name') ?? TfValue.ABSENT;
-      const templateRef = templateValue.isAbsent ? templateName : templateValue;
+      const templateRef = launchTemplateOf(instance);
       const template = templateRef.referenceTo('aws_launch_template');
       const templateHost = template ? this.hostsByResource.get(template) : undefined;
       let attachments: InterfaceAttachment[];
       let unknownInterfaces: TfValue | undefined;
       if (!own.known) {
         attachments = [];
-        unknownInterfaces = TfValue.of(own.expression, this);
+        unknownInterfaces = own.unknown;
       } else if (own.items.length > 0) {
         attachments = own.items.map((block) => this.launchBlock('instance-block', instance, instance, block));
       } else if (templateHost && templateHost.attachments.length > 0) {
@@ -431,6 +429,16 @@ export class StackIndex implements ResourceLookup {
       });
     }
   }
+}
+
+/** The launch template an instance names (by id or name), as written. */
+function launchTemplateOf(instance: TfResource): TfValue {
+  const blocks = instance.blocks('launch_template');
+  if (blocks.unknown) return blocks.unknown;
+  const block = blocks.items[0];
+  if (!block) return TfValue.ABSENT;
+  const id = block.attr('id');
+  return id.isAbsent ? block.attr('name') : id;
 }
 
 function firstPresent(object: TfObject, names: string[]): TfValue {

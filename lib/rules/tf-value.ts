@@ -25,6 +25,11 @@ const MAX_FOLLOW = 8;
 export class TfValue {
   public static readonly ABSENT = new TfValue('absent', undefined);
 
+  /** A value only known at deploy time whatever it looks like (the `for_each` of a dynamic block, ...). */
+  public static unknown(raw: unknown): TfValue {
+    return new TfValue('unknown', raw);
+  }
+
   /** Classifies a raw value of the stack's Terraform JSON. */
   public static of(raw: unknown, lookup: ResourceLookup): TfValue {
     if (raw === undefined || raw === null) return TfValue.ABSENT;
@@ -127,8 +132,8 @@ export interface TfBlocks {
   readonly known: boolean;
   /** The blocks written literally (empty when unknown). */
   readonly items: TfObject[];
-  /** When unknown: the expression that hides the blocks. */
-  readonly expression?: string;
+  /** When unknown: the value that hides the blocks. */
+  readonly unknown?: TfValue;
 }
 
 /** An object of the Terraform JSON (a resource body or one of its blocks). */
@@ -148,13 +153,14 @@ export class TfObject {
   public blocks(name: string): TfBlocks {
     const dynamic = this.raw.dynamic as Record<string, unknown> | undefined;
     if (dynamic && typeof dynamic === 'object' && dynamic[name] !== undefined) {
-      return { known: false, items: [], expression: `dynamic "${name}"` };
+      const forEach = (dynamic[name] as Record<string, unknown>).for_each;
+      return { known: false, items: [], unknown: TfValue.unknown(`dynamic "${name}" for_each ${typeof forEach === 'string' ? forEach : JSON.stringify(forEach)}`) };
     }
     const raw = this.raw[name];
     if (raw === undefined || raw === null) return { known: true, items: [] };
     const list = Array.isArray(raw) ? raw : [raw];
     if (list.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))) {
-      return { known: false, items: [], expression: typeof raw === 'string' ? raw : JSON.stringify(raw) };
+      return { known: false, items: [], unknown: TfValue.unknown(raw) };
     }
     return { known: true, items: list.map((item) => new TfObject(item as Record<string, unknown>, this.lookup)) };
   }

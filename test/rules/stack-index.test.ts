@@ -191,13 +191,16 @@ describe('StackIndex', () => {
       const stack = testStack();
       const { subnets } = testNetwork(stack);
       new Instance(stack, 'external', { ami: 'ami-12345678', launchTemplate: { id: 'lt-0123456789abcdef0' } });
+      const fromVariable = new Instance(stack, 'from-variable', { ami: 'ami-12345678', instanceType: 't3.micro' });
+      fromVariable.addOverride('launch_template', '${var.template}');
       const dynamic = new Instance(stack, 'dynamic', { ami: 'ami-12345678', instanceType: 't3.micro' });
       dynamic.addOverride('dynamic.network_interface', { for_each: [subnets[0].id], content: { device_index: 0 } });
       // WHEN
       const index = StackIndex.build(stack);
       // THEN
       expect(index.hostOf(index.resourceAt('aws_instance.external')!)!.unknownInterfaces?.asString()).toBe('lt-0123456789abcdef0');
-      expect(index.hostOf(index.resourceAt('aws_instance.dynamic')!)!.unknownInterfaces).toBeDefined();
+      expect(index.hostOf(index.resourceAt('aws_instance.dynamic')!)!.unknownInterfaces?.isUnknown).toBe(true);
+      expect(index.hostOf(index.resourceAt('aws_instance.from-variable')!)!.unknownInterfaces?.raw).toBe('${var.template}');
     });
 
     test('attachments to an instance outside the stack are unresolved', () => {

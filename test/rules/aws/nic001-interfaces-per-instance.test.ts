@@ -168,6 +168,16 @@ describe('NIC001 interfaces per instance', () => {
       expect(findings.cannotVerify('NIC001').map((f) => f.path)).toEqual(['stack/host']);
     });
 
+    test('reports INFO when the interfaces come from a launch template outside the stack', () => {
+      const stack = testStack();
+      new Instance(stack, 'host', { ami: AMI, instanceType: 't3.micro', launchTemplate: { id: 'lt-0123456789abcdef0' } });
+      const findings = checkStack(stack);
+      expect(findings.errors('NIC001')).toEqual([]);
+      expect(findings.cannotVerify('NIC001').map((f) => f.message.split(': ')[1].split(' See')[0])).toEqual([
+        'its list of network interfaces is "lt-0123456789abcdef0", a resource outside this stack.',
+      ]);
+    });
+
     test('reports INFO when the instance of an attachment is only known at deploy time', () => {
       const stack = testStack();
       const { subnets } = testNetwork(stack);
