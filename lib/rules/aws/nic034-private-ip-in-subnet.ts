@@ -53,7 +53,7 @@ export class Nic034PrivateIpInSubnet extends NetworkRule {
     }
     const reserved = findReservedSubnetAddress(cidr, ip);
     if (reserved) {
-      report.violation(declaration.owner, `${found}, one of the 5 addresses AWS reserves in ${subnetName}: the ${reserved.reason}`,
+      report.violation(declaration.owner, `${found}, one of the 5 addresses AWS reserves in ${subnetName} (${reserved.reason})`,
         `use another address of ${cidr}${usable}`);
     }
   }

@@ -8,6 +8,7 @@ import { Nic020PrimaryInterfaceAttachment } from './nic020-primary-interface-att
 import { Nic021DeviceIndexUnique } from './nic021-device-index-unique';
 import { Nic022InterfaceAttachedOnce } from './nic022-interface-attached-once';
 import { Nic023NetworkCardExists } from './nic023-network-card-exists';
+import { Nic034PrivateIpInSubnet } from './nic034-private-ip-in-subnet';
 import { Nic040RouteTargetSourceDestCheck } from './nic040-route-target-source-dest-check';
 
 /** The AWS rules, one line per rule file, sorted by id. */
@@ -21,5 +22,6 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic021DeviceIndexUnique(),
   new Nic022InterfaceAttachedOnce(),
   new Nic023NetworkCardExists(),
+  new Nic034PrivateIpInSubnet(),
   new Nic040RouteTargetSourceDestCheck(),
 ];
