@@ -1,10 +1,10 @@
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { TerraformVariable, Testing } from 'cdktf';
+import { InstanceReference, Ipv4Assignment, Peer, Port, SubnetReference } from '../../../lib';
 import {
   DualHomedInstance, DualHomedInstanceProps, DualHomedInterfaceOptions,
 } from '../../../lib/aws/patterns/dual-homed-instance';
-import { InstanceReference, Ipv4Assignment, Peer, Port, SubnetReference } from '../../../lib';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
 
 const AMI = 'ami-0123456789abcdef0';
@@ -148,9 +148,9 @@ describe('DualHomedInstance', () => {
 
   test('fails when two interfaces are in the same subnet, pointing to secondary addresses', () => {
     const { tiers, dualHomed } = setup();
+    const shared = () => SubnetReference.fromSubnetId('subnet-0a', { vpcId: 'vpc-0a' });
     expectConstraintError(
-      () => dualHomed({ interfaces: [tiers[0], { ...tiers[1], subnet: SubnetReference.fromSubnetId('subnet-0a', { vpcId: 'vpc-0a' }) },
-        { ...tiers[2], subnet: SubnetReference.fromSubnetId('subnet-0a', { vpcId: 'vpc-0a' }) }] }),
+      () => dualHomed({ interfaces: [tiers[0], { ...tiers[1], subnet: shared() }, { ...tiers[2], subnet: shared() }] }),
       'InterfacesInSameSubnet', ['app and db', 'subnet-0a', 'secondary private IPv4', 'allowSameSubnet'],
     );
   });

@@ -1,7 +1,7 @@
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { TerraformVariable, Testing } from 'cdktf';
-import { ManagementNetwork, ManagementNetworkProps } from '../../../lib/aws/patterns/management-network';
 import { InstanceReference, Ipv4Assignment, SubnetReference } from '../../../lib';
+import { ManagementNetwork, ManagementNetworkProps } from '../../../lib/aws/patterns/management-network';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
 
 const AMI = 'ami-0123456789abcdef0';
@@ -19,7 +19,10 @@ function setup() {
   };
   const network = (props: Partial<ManagementNetworkProps> = {}) =>
     new ManagementNetwork(fixture.stack, 'web', { ...base, ...props });
-  return { ...fixture, base, network };
+  /** The pattern on an instance created elsewhere, whose eth0 is in the public subnet. */
+  const onExisting = (existingInstance: InstanceReference, props: Partial<ManagementNetworkProps> = {}) =>
+    network({ instanceType: undefined, ami: undefined, existingInstance, ...props });
+  return { ...fixture, network, onExisting };
 }
 
 const ref = (construct: { friendlyUniqueId: string }, type: string, attribute = 'id') =>
@@ -148,12 +151,9 @@ describe('ManagementNetwork', () => {
 
   test('with an existing instance adds only the management interface at device index 1', () => {
     // GIVEN an instance created elsewhere, whose eth0 is in the public subnet
-    const { stack, base } = setup();
-    const existing = InstanceReference.fromInstanceId('i-0123456789abcdef0', { instanceType: 't3.micro', availabilityZone: 'us-east-1a' });
+    const { stack, onExisting } = setup();
     // WHEN
-    const web = new ManagementNetwork(stack, 'web', {
-      publicSubnet: base.publicSubnet, managementSubnet: base.managementSubnet, managementCidrs: [ADMIN_RANGE], existingInstance: existing,
-    });
+    const web = onExisting(InstanceReference.fromInstanceId('i-0123456789abcdef0', { instanceType: 't3.micro', availabilityZone: 'us-east-1a' }));
     // THEN
     expect(web.instance).toBeUndefined();
     expect(web.publicInterface).toBeUndefined();
@@ -170,11 +170,8 @@ describe('ManagementNetwork', () => {
   });
 
   test('with an existing instance attaches at firstDeviceIndex', () => {
-    const { stack, base } = setup();
-    new ManagementNetwork(stack, 'web', {
-      publicSubnet: base.publicSubnet, managementSubnet: base.managementSubnet, managementCidrs: [ADMIN_RANGE],
-      existingInstance: InstanceReference.fromInstanceId('i-0123456789abcdef0'), firstDeviceIndex: 2,
-    });
+    const { stack, onExisting } = setup();
+    onExisting(InstanceReference.fromInstanceId('i-0123456789abcdef0'), { firstDeviceIndex: 2 });
     expect(Object.values(resourcesOf(stack, 'aws_network_interface_attachment'))[0].device_index).toBe(2);
   });
 
@@ -187,8 +184,11 @@ describe('ManagementNetwork', () => {
     });
     // WHEN
     const web = new ManagementNetwork(stack, 'web', {
-      publicSubnet: subnet('public'), managementSubnet: subnet('mgmt'), managementCidrs: [variable('admin_cidr')],
-      instanceType: variable('instance_type'), ami: AMI,
+      publicSubnet: subnet('public'),
+      managementSubnet: subnet('mgmt'),
+      managementCidrs: [variable('admin_cidr')],
+      instanceType: variable('instance_type'),
+      ami: AMI,
     });
     // THEN
     const json = JSON.parse(Testing.synth(stack));
@@ -273,12 +273,9 @@ describe('ManagementNetwork', () => {
   });
 
   test('fails when public-interface props are given with an existing instance', () => {
-    const { stack, base } = setup();
+    const { onExisting } = setup();
     expectConstraintError(
-      () => new ManagementNetwork(stack, 'web', {
-        publicSubnet: base.publicSubnet, managementSubnet: base.managementSubnet, managementCidrs: [ADMIN_RANGE],
-        existingInstance: InstanceReference.fromInstanceId('i-0123456789abcdef0'), primaryElasticIp: true, webPorts: [8080],
-      }),
+      () => onExisting(InstanceReference.fromInstanceId('i-0123456789abcdef0'), { primaryElasticIp: true, webPorts: [8080] }),
       'ConflictingInstanceProps', ['webPorts, primaryElasticIp'],
     );
   });
@@ -289,12 +286,9 @@ describe('ManagementNetwork', () => {
   });
 
   test('fails when the existing instance is in another Availability Zone', () => {
-    const { stack, base } = setup();
+    const { onExisting } = setup();
     expectConstraintError(
-      () => new ManagementNetwork(stack, 'web', {
-        publicSubnet: base.publicSubnet, managementSubnet: base.managementSubnet, managementCidrs: [ADMIN_RANGE],
-        existingInstance: InstanceReference.fromInstanceId('i-0123456789abcdef0', { availabilityZone: 'us-east-1c' }),
-      }),
+      () => onExisting(InstanceReference.fromInstanceId('i-0123456789abcdef0', { availabilityZone: 'us-east-1c' })),
       'AvailabilityZoneMismatch', ['instance in us-east-1c'],
     );
   });

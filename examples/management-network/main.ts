@@ -1,0 +1,4 @@
+import { ManagementNetworkStack } from './stack';
+import { runExample } from '../shared/run-example';
+
+runExample((app) => new ManagementNetworkStack(app, 'management-network'));

@@ -1,0 +1,38 @@
+import { Testing } from 'cdktf';
+import { ManagementNetworkStack } from '../../examples/management-network/stack';
+import { describeTerraform, TERRAFORM_TEST_TIMEOUT_MS } from '../terraform/jest-helpers';
+import { synthAndPlan } from '../terraform/offline-terraform';
+
+describe('examples/management-network', () => {
+  test('synthesizes as in the snapshot', () => {
+    const stack = new ManagementNetworkStack(Testing.app(), 'management-network');
+    expect(Testing.synth(stack)).toMatchSnapshot();
+  });
+});
+
+describeTerraform('examples/management-network offline', () => {
+  test('validates and plans the management network', async () => {
+    // WHEN the example is planned against an empty state
+    const [plan] = await synthAndPlan((app) => new ManagementNetworkStack(app, 'management-network'));
+    // THEN every resource is created and nothing else happens
+    expect(plan.byType).toEqual({
+      aws_vpc: 1,
+      aws_subnet: 3,
+      aws_internet_gateway: 1,
+      aws_route_table: 2,
+      aws_route_table_association: 2,
+      aws_vpn_gateway: 1,
+      aws_vpn_gateway_route_propagation: 1,
+      aws_security_group: 2,
+      aws_vpc_security_group_ingress_rule: 5,
+      aws_vpc_security_group_egress_rule: 2,
+      aws_network_interface: 2,
+      aws_instance: 1,
+      aws_network_interface_attachment: 1,
+      aws_eip: 1,
+      aws_eip_association: 1,
+    });
+    expect(plan.add).toBe(26);
+    expect(plan.change + plan.destroy).toBe(0);
+  }, TERRAFORM_TEST_TIMEOUT_MS);
+});
