@@ -1,6 +1,11 @@
-import { TerraformVariable, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { MultiEipInstance, MultiEipInstanceProps, MultiEipMode } from '../../../lib/aws/patterns/multi-eip-instance';
 import { InstanceReference, Port, SubnetReference } from '../../../lib';
+import { describeTerraform, TERRAFORM_TEST_TIMEOUT_MS } from '../../terraform/jest-helpers';
+import { synthAndPlan } from '../../terraform/offline-terraform';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
 
 const AMI = 'ami-0123456789abcdef0';
@@ -205,4 +210,19 @@ describe('MultiEipInstance', () => {
     multi({ mode, privateIpAddresses: ['10.0.2.10', '10.0.2.11'], publicIngressPorts: [Port.tcp(443)], tags: { Name: 'multi' } });
     expect(Testing.synth(stack)).toMatchSnapshot();
   });
+});
+
+describeTerraform('MultiEipInstance offline', () => {
+  test('plans Elastic IPs mapped to addresses that AWS picks', async () => {
+    // GIVEN addresses picked by AWS, so each association names element i of the interface's addresses
+    const [plan] = await synthAndPlan((app) => {
+      const stack = new TerraformStack(app, 'multi-eip-count');
+      new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+      const vpc = new Vpc(stack, 'vpc', { cidrBlock: '10.0.0.0/16' });
+      const subnet = new Subnet(stack, 'subnet', { vpcId: vpc.id, cidrBlock: '10.0.1.0/24', availabilityZone: 'us-east-1a' });
+      new MultiEipInstance(stack, 'multi', { subnet: SubnetReference.fromSubnet(subnet), publicAddressCount: 3, instanceType: 'm5.large', ami: AMI });
+    });
+    // THEN Terraform accepts the expressions and plans one association per Elastic IP
+    expect(plan.byType).toEqual(expect.objectContaining({ aws_eip: 3, aws_eip_association: 3, aws_network_interface: 2 }));
+  }, TERRAFORM_TEST_TIMEOUT_MS);
 });
