@@ -67,4 +67,8 @@ export const DocUrl = {
   alibabaEipAssociation: 'https://www.alibabacloud.com/help/en/eip/user-guide/associate-an-eip-with-a-cloud-resource',
   securityGroupQuotas: 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups',
   eniBestPractices: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html',
+  ec2ApiErrors: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html',
+  multipleIp: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/MultipleIP.html',
+  nhnNetworkInterface: 'https://docs.nhncloud.com/en/Network/Network%20Interface/en/console-guide/',
+  terraformNetworkInterfaceIpList: 'https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/network_interface#example-of-managing-multiple-ips-on-a-network-interface',
 } as const;
