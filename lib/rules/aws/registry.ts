@@ -9,6 +9,7 @@ import { Nic021DeviceIndexUnique } from './nic021-device-index-unique';
 import { Nic022InterfaceAttachedOnce } from './nic022-interface-attached-once';
 import { Nic023NetworkCardExists } from './nic023-network-card-exists';
 import { Nic034PrivateIpInSubnet } from './nic034-private-ip-in-subnet';
+import { Nic035DuplicatePrivateIp } from './nic035-duplicate-private-ip';
 import { Nic040RouteTargetSourceDestCheck } from './nic040-route-target-source-dest-check';
 
 /** The AWS rules, one line per rule file, sorted by id. */
@@ -23,5 +24,6 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic022InterfaceAttachedOnce(),
   new Nic023NetworkCardExists(),
   new Nic034PrivateIpInSubnet(),
+  new Nic035DuplicatePrivateIp(),
   new Nic040RouteTargetSourceDestCheck(),
 ];
