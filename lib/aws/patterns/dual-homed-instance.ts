@@ -87,6 +87,13 @@ export interface DualHomedInterfaceOptions {
   readonly description?: string;
 }
 
+/** What a `DualHomedInstance` keeps per interface name. */
+interface NamedInterface {
+  readonly nic: NetworkInterface;
+  readonly group?: SecurityGroup;
+  attachment?: NetworkInterfaceAttachmentA;
+}
+
 /** Props of a `DualHomedInstance`. */
 export interface DualHomedInstanceProps extends PatternHostProps {
   /**
@@ -124,7 +131,8 @@ export interface DualHomedInstanceProps extends PatternHostProps {
  * It launches its instance (the first interface is eth0) or adds every interface to
  * `existingInstance` as a secondary interface. Interfaces that are not eth0 need source-based
  * routing in the operating system so that replies leave by the interface the request came in on:
- * Amazon Linux does so with ec2-net-utils; on other distributions add it through `userData`.
+ * Amazon Linux does so with ec2-net-utils; on other distributions add it through `userData`, built
+ * from each `networkInterface(name)` (MAC address, addresses, subnet) and `deviceIndexOf(name)`.
  *
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
  */
@@ -142,7 +150,7 @@ export class DualHomedInstance extends Construct {
    * @default - none with `existingInstance`
    */
   public readonly instance?: Instance;
-  private readonly byName = new Map<string, { nic: NetworkInterface; group?: SecurityGroup }>();
+  private readonly byName = new Map<string, NamedInterface>();
 
   constructor(scope: Construct, id: string, props: DualHomedInstanceProps) {
     super(scope, id);
@@ -171,9 +179,8 @@ export class DualHomedInstance extends Construct {
     this.interfaceNames = props.interfaces.map((options) => options.name);
     this.networkInterfaces = this.interfaceNames.map((name) => this.byName.get(name)!.nic);
     this.securityGroups = [...this.byName.values()].flatMap((entry) => entry.group ? [entry.group] : []);
-    this.attachments = this.networkInterfaces
-      .map((nic) => host.addInterface(nic))
-      .filter((attachment): attachment is NetworkInterfaceAttachmentA => attachment !== undefined);
+    for (const entry of this.byName.values()) entry.attachment = host.addInterface(entry.nic);
+    this.attachments = [...this.byName.values()].flatMap((entry) => entry.attachment ? [entry.attachment] : []);
     this.instance = host.instance;
   }
 
@@ -193,7 +200,16 @@ export class DualHomedInstance extends Construct {
     return this.entry(name).group;
   }
 
-  private entry(name: string): { nic: NetworkInterface; group?: SecurityGroup } {
+  /**
+   * Device index of the interface called `name` on the instance: 0 for the primary interface of a
+   * launched instance. Operating-system routing (one route table per interface) is keyed on it.
+   * @throws NetworkConstraintError (UnknownInterfaceName) when there is none
+   */
+  public deviceIndexOf(name: string): number {
+    return this.entry(name).attachment?.deviceIndexInput ?? 0;
+  }
+
+  private entry(name: string): NamedInterface {
     const found = this.byName.get(name);
     if (found) return found;
     throw new NetworkConstraintError({

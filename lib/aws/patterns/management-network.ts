@@ -145,7 +145,8 @@ const PUBLIC_INTERFACE_PROPS = [
  * the public-interface props are refused.
  *
  * The operating system must answer management traffic through eth1: Amazon Linux does so with
- * ec2-net-utils; on other distributions add source-based routing through `userData`.
+ * ec2-net-utils; on other distributions add source-based routing through `userData`, built from
+ * `managementInterface` (MAC address, addresses, subnet) and `managementDeviceIndex`.
  *
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
  */
@@ -171,6 +172,11 @@ export class ManagementNetwork extends Construct {
   public readonly instance?: Instance;
   /** The attachment of the management interface. */
   public readonly managementAttachment: NetworkInterfaceAttachmentA;
+  /**
+   * Device index of the management interface: 1, or `firstDeviceIndex`. Operating-system routing
+   * (one route table per interface) is keyed on it.
+   */
+  public readonly managementDeviceIndex: number;
   /**
    * The Elastic IP of the public interface's primary address.
    * @default - none unless `primaryElasticIp`
@@ -225,6 +231,7 @@ export class ManagementNetwork extends Construct {
     });
     // The management interface is never the first one added, so it is always attached.
     this.managementAttachment = host.addInterface(this.managementInterface)!;
+    this.managementDeviceIndex = this.managementAttachment.deviceIndexInput!;
     this.instance = host.instance;
 
     if (this.publicInterface) {

@@ -48,6 +48,7 @@ describe('DualHomedInstance', () => {
     expect(tiers.networkInterfaces.map((nic) => nic.subnet.subnetId))
       .toEqual(['web', 'app', 'db'].map((name) => tiers.networkInterface(name).subnet.subnetId));
     expect(tiers.attachments).toHaveLength(2);
+    expect(tiers.interfaceNames.map((name) => tiers.deviceIndexOf(name))).toEqual([0, 1, 2]);
   });
 
   test('gives each interface its own security group with its own inbound rules', () => {
@@ -99,6 +100,7 @@ describe('DualHomedInstance', () => {
     expect(added.instance).toBeUndefined();
     expect(Object.values(resourcesOf(stack, 'aws_network_interface_attachment')).map((a) => [a.instance_id, a.device_index]))
       .toEqual([['i-0123456789abcdef0', 1], ['i-0123456789abcdef0', 2]]);
+    expect([added.deviceIndexOf('app'), added.deviceIndexOf('db')]).toEqual([1, 2]);
   });
 
   test('with an existing instance accepts a single interface (the instance has its own eth0)', () => {
@@ -213,6 +215,7 @@ describe('DualHomedInstance', () => {
     const { dualHomed } = setup();
     const tiers = dualHomed();
     expectConstraintError(() => tiers.networkInterface('cache'), 'UnknownInterfaceName', ['"cache"', 'one of web, app, db']);
+    expectConstraintError(() => tiers.deviceIndexOf('cache'), 'UnknownInterfaceName', ['"cache"']);
   });
 
   test('fails when an interface rule opens SSH to the internet', () => {

@@ -166,13 +166,14 @@ describe('ManagementNetwork', () => {
     expect(Object.values(resourcesOf(stack, 'aws_network_interface_attachment'))).toEqual([
       expect.objectContaining({ instance_id: 'i-0123456789abcdef0', device_index: 1 }),
     ]);
-    expect(web.managementAttachment).toBeDefined();
+    expect(web.managementDeviceIndex).toBe(1);
   });
 
   test('with an existing instance attaches at firstDeviceIndex', () => {
     const { stack, onExisting } = setup();
-    onExisting(InstanceReference.fromInstanceId('i-0123456789abcdef0'), { firstDeviceIndex: 2 });
+    const web = onExisting(InstanceReference.fromInstanceId('i-0123456789abcdef0'), { firstDeviceIndex: 2 });
     expect(Object.values(resourcesOf(stack, 'aws_network_interface_attachment'))[0].device_index).toBe(2);
+    expect(web.managementDeviceIndex).toBe(2);
   });
 
   test('synthesizes token subnet ids, CIDR blocks and zones without errors', () => {
@@ -195,6 +196,18 @@ describe('ManagementNetwork', () => {
     expect(json.resource.aws_network_interface[web.managementInterface.resource.friendlyUniqueId].subnet_id).toBe('${var.mgmt_id}');
     expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule))
       .toContainEqual(expect.objectContaining({ cidr_ipv4: '${var.admin_cidr}', from_port: 22 }));
+  });
+
+  test('maps the failover Elastic IP to a failover address known only at deploy time', () => {
+    // GIVEN eth0 addresses given as variables
+    const { stack, network } = setup();
+    const variable = (name: string) => new TerraformVariable(stack, name, { type: 'string' }).stringValue;
+    // WHEN
+    network({ publicInterfaceIpv4: Ipv4Assignment.addresses(variable('primary_ip'), variable('failover_ip')), failoverElasticIp: true });
+    // THEN
+    expect(Object.values(resourcesOf(stack, 'aws_eip_association'))).toEqual([
+      expect.objectContaining({ private_ip_address: '${var.failover_ip}' }),
+    ]);
   });
 
   test('synthesizes a typical management network with a failover address (snapshot)', () => {
@@ -248,6 +261,11 @@ describe('ManagementNetwork', () => {
   ])('fails when SSH would be open to the internet (%s, %s)', (managementCidrs, managementIpv6Cidrs) => {
     const { network } = setup();
     expectConstraintError(() => network({ managementCidrs, managementIpv6Cidrs }), 'AdminPortOpenToInternet', ['SSH (TCP 22)']);
+  });
+
+  test('fails when a web port is out of range', () => {
+    const { network } = setup();
+    expectConstraintError(() => network({ webPorts: [443, 70000] }), 'InvalidPort', ['tcp 70000-70000']);
   });
 
   test('fails when a management range is not a CIDR block', () => {
