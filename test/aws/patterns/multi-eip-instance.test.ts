@@ -2,8 +2,8 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { MultiEipInstance, MultiEipInstanceProps, MultiEipMode } from '../../../lib/aws/patterns/multi-eip-instance';
 import { InstanceReference, Port, SubnetReference } from '../../../lib';
+import { MultiEipInstance, MultiEipInstanceProps, MultiEipMode } from '../../../lib/aws/patterns/multi-eip-instance';
 import { describeTerraform, TERRAFORM_TEST_TIMEOUT_MS } from '../../terraform/jest-helpers';
 import { synthAndPlan } from '../../terraform/offline-terraform';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
@@ -108,7 +108,10 @@ describe('MultiEipInstance', () => {
   test('adds only the interfaces to an existing instance', () => {
     const { stack, multi } = setup();
     const instance = multi({
-      instanceType: undefined, ami: undefined, mode: MultiEipMode.INTERFACE_PER_ADDRESS, publicAddressCount: 2,
+      instanceType: undefined,
+      ami: undefined,
+      mode: MultiEipMode.INTERFACE_PER_ADDRESS,
+      publicAddressCount: 2,
       existingInstance: InstanceReference.fromInstanceId('i-0123', { instanceType: 'm5.large', availabilityZone: 'us-east-1a' }),
     });
     expect(instance.instance).toBeUndefined();
@@ -150,7 +153,9 @@ describe('MultiEipInstance', () => {
     test('fails when an existing instance type is too small', () => {
       const { multi } = setup();
       expectConstraintError(() => multi({
-        instanceType: undefined, ami: undefined, publicAddressCount: 3,
+        instanceType: undefined,
+        ami: undefined,
+        publicAddressCount: 3,
         existingInstance: InstanceReference.fromInstanceId('i-1', { instanceType: 't3.micro' }),
       }), 'TooManyPublicAddresses', ['t3.micro', 'at most 2']);
     });

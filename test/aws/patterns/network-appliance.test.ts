@@ -1,9 +1,9 @@
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { TerraformVariable, Testing } from 'cdktf';
+import { InstanceReference, Ipv4Assignment, Port, SubnetReference } from '../../../lib';
 import {
   ApplianceForwarding, NetworkAppliance, NetworkApplianceProps,
 } from '../../../lib/aws/patterns/network-appliance';
-import { InstanceReference, Ipv4Assignment, Port, SubnetReference } from '../../../lib';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
 
 const AMI = 'ami-0123456789abcdef0';
@@ -132,7 +132,9 @@ describe('NetworkAppliance', () => {
     const { stack, appliance } = setup();
     // WHEN
     const nat = appliance({
-      instanceType: undefined, ami: undefined, firstDeviceIndex: 2,
+      instanceType: undefined,
+      ami: undefined,
+      firstDeviceIndex: 2,
       existingInstance: InstanceReference.fromInstanceId('i-0123456789abcdef0', { instanceType: 'm5.xlarge', availabilityZone: 'us-east-1a' }),
     });
     // THEN no instance is created and public, then private, are attached at 2 and 3
@@ -177,7 +179,8 @@ describe('NetworkAppliance', () => {
       expect(() => appliance({
         publicSubnet: SubnetReference.fromSubnetId('subnet-pub', { availabilityZone: zone, vpcId: 'vpc-1' }),
         privateSubnet: SubnetReference.fromSubnetId('subnet-priv', { availabilityZone: 'us-east-1b', vpcId: 'vpc-1' }),
-        instanceType: undefined, ami: undefined,
+        instanceType: undefined,
+        ami: undefined,
         existingInstance: InstanceReference.fromInstanceId('i-1', { instanceType: type }),
       })).not.toThrow();
       expect(Testing.synth(stack)).toContain('subnet-priv');
@@ -231,7 +234,8 @@ describe('NetworkAppliance', () => {
       // GIVEN a t3.micro (2 interfaces), which already has its primary one
       const { appliance } = setup();
       expectConstraintError(() => appliance({
-        instanceType: undefined, ami: undefined,
+        instanceType: undefined,
+        ami: undefined,
         existingInstance: InstanceReference.fromInstanceId('i-1', { instanceType: 't3.micro', availabilityZone: 'us-east-1a' }),
       }), 'TooManyInterfaces', ['test/nat/PrivateInterface', '3 interfaces', 'at most 2 on t3.micro']);
     });
