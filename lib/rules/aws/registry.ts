@@ -4,6 +4,7 @@ import { Nic002PrivateIpv4PerInterface } from './nic002-private-ipv4-per-interfa
 import { Nic003Ipv6PerInterface } from './nic003-ipv6-per-interface';
 import { Nic004UnknownInstanceType } from './nic004-unknown-instance-type';
 import { Nic010SameAvailabilityZone } from './nic010-same-availability-zone';
+import { Nic011SecurityGroupVpc } from './nic011-security-group-vpc';
 import { Nic020PrimaryInterfaceAttachment } from './nic020-primary-interface-attachment';
 import { Nic021DeviceIndexUnique } from './nic021-device-index-unique';
 import { Nic022InterfaceAttachedOnce } from './nic022-interface-attached-once';
@@ -11,6 +12,7 @@ import { Nic023NetworkCardExists } from './nic023-network-card-exists';
 import { Nic034PrivateIpInSubnet } from './nic034-private-ip-in-subnet';
 import { Nic035DuplicatePrivateIp } from './nic035-duplicate-private-ip';
 import { Nic040RouteTargetSourceDestCheck } from './nic040-route-target-source-dest-check';
+import { Nic041InstanceSourceDestCheck } from './nic041-instance-source-dest-check';
 
 /** The AWS rules, one line per rule file, sorted by id. */
 export const AWS_RULES: readonly NetworkRule[] = [
@@ -19,6 +21,7 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic003Ipv6PerInterface(),
   new Nic004UnknownInstanceType(),
   new Nic010SameAvailabilityZone(),
+  new Nic011SecurityGroupVpc(),
   new Nic020PrimaryInterfaceAttachment(),
   new Nic021DeviceIndexUnique(),
   new Nic022InterfaceAttachedOnce(),
@@ -26,4 +29,5 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic034PrivateIpInSubnet(),
   new Nic035DuplicatePrivateIp(),
   new Nic040RouteTargetSourceDestCheck(),
+  new Nic041InstanceSourceDestCheck(),
 ];
