@@ -54,7 +54,6 @@ export class DualHomedInstanceStack extends TerraformStack {
       // its own route table); no data source so the example plans offline.
       ami: 'ami-0c55b159cbfafe1f0',
       instanceTags: { Name: 'dual-homed-app-server' },
-      tags: { Name: 'dual-homed-app-server' },
     });
 
     for (const name of app.interfaceNames) {

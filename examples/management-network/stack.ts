@@ -61,7 +61,6 @@ export class ManagementNetworkStack extends TerraformStack {
       // through eth1); no data source so the example plans offline.
       ami: 'ami-0c55b159cbfafe1f0',
       instanceTags: { Name: 'management-network-web' },
-      tags: { Name: 'management-network-web' },
     });
 
     new TerraformOutput(this, 'public-ip', { value: web.failoverElasticIp!.publicIp });
