@@ -176,11 +176,13 @@ export class DualHomedInstance extends Construct {
       });
       this.byName.set(options.name, { nic, group });
     }
-    this.interfaceNames = props.interfaces.map((options) => options.name);
-    this.networkInterfaces = this.interfaceNames.map((name) => this.byName.get(name)!.nic);
-    this.securityGroups = [...this.byName.values()].flatMap((entry) => entry.group ? [entry.group] : []);
-    for (const entry of this.byName.values()) entry.attachment = host.addInterface(entry.nic);
-    this.attachments = [...this.byName.values()].flatMap((entry) => entry.attachment ? [entry.attachment] : []);
+    // A Map keeps insertion order, which is the declaration order and so the device index order.
+    const entries = [...this.byName.values()];
+    for (const entry of entries) entry.attachment = host.addInterface(entry.nic);
+    this.interfaceNames = [...this.byName.keys()];
+    this.networkInterfaces = entries.map((entry) => entry.nic);
+    this.securityGroups = entries.flatMap((entry) => entry.group ? [entry.group] : []);
+    this.attachments = entries.flatMap((entry) => entry.attachment ? [entry.attachment] : []);
     this.instance = host.instance;
   }
 
