@@ -13,6 +13,7 @@ import { Nic034PrivateIpInSubnet } from './nic034-private-ip-in-subnet';
 import { Nic035DuplicatePrivateIp } from './nic035-duplicate-private-ip';
 import { Nic040RouteTargetSourceDestCheck } from './nic040-route-target-source-dest-check';
 import { Nic041InstanceSourceDestCheck } from './nic041-instance-source-dest-check';
+import { Nic050VirtualIpSubnet } from './nic050-virtual-ip-subnet';
 
 /** The AWS rules, one line per rule file, sorted by id. */
 export const AWS_RULES: readonly NetworkRule[] = [
@@ -30,4 +31,5 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic035DuplicatePrivateIp(),
   new Nic040RouteTargetSourceDestCheck(),
   new Nic041InstanceSourceDestCheck(),
+  new Nic050VirtualIpSubnet(),
 ];
