@@ -386,7 +386,10 @@ export class StackIndex implements ResourceLookup {
       for (const group of instance.attr('vpc_security_group_ids').asList() ?? [instance.attr('vpc_security_group_ids')]) link(instance, instance, group);
     }
     for (const attachment of this.resources('aws_network_interface_sg_attachment')) {
-      const eni = attachment.attr('network_interface_id').referenceTo('aws_network_interface');
+      const target = attachment.attr('network_interface_id');
+      // `${aws_instance.web.primary_network_interface_id}` names the instance's own primary interface.
+      const eni = target.referenceTo('aws_network_interface')
+        ?? (target.attribute === 'primary_network_interface_id' ? target.referenceTo('aws_instance') : undefined);
       if (eni) link(attachment, eni, attachment.attr('security_group_id'));
     }
     for (const group of this.resources('aws_security_group')) {
