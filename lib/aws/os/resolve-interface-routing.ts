@@ -2,12 +2,12 @@ import { Fn } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { InterfaceRouting } from './interface-routing';
 import { firstElement, isListToken } from './list-template';
-import { checkCidr, checkCount, checkNoDuplicates, checkPrivateIpv4 } from '../address-checks';
 import { cidrContains, formatCidr, formatIp, parseCidr } from '../../core/cidr';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isIpv4 } from '../../core/ipv4';
 import { isUnresolved } from '../../core/tokens';
+import { checkCidr, checkCount, checkNoDuplicates, checkPrivateIpv4 } from '../address-checks';
 
 /** An `InterfaceRouting` with its defaults filled in and its literal values checked. */
 export interface ResolvedInterfaceRouting {

@@ -73,28 +73,30 @@ export class SecondaryInterfaceRouting {
 
   /**
    * Describes an interface created by this app: found by its MAC address, with its private
-   * addresses (primary first) and its subnet's CIDR block, all as Terraform references when they
+   * addresses (primary first) and its subnet's CIDR block, as Terraform references where they
    * are only known at apply time.
    *
-   * @param networkInterface the interface; its subnet's IPv4 CIDR block must be known
+   * @param networkInterface the interface
    * @param deviceIndex the device index it is attached at
+   * @param subnetCidr the IPv4 CIDR block of the interface's subnet (may be a token, such as `Subnet.cidrBlock`)
+   * @default subnetCidr - the block of the interface's `SubnetReference`, when known at synth time
    */
-  public static forInterface(networkInterface: NetworkInterface, deviceIndex: number): InterfaceRouting {
-    const subnetCidr = networkInterface.subnet.ipv4CidrBlock;
-    if (subnetCidr === undefined) {
+  public static forInterface(networkInterface: NetworkInterface, deviceIndex: number, subnetCidr?: string): InterfaceRouting {
+    const cidr = subnetCidr ?? networkInterface.subnet.ipv4CidrBlock;
+    if (cidr === undefined) {
       throw new NetworkConstraintError({
         code: ErrorCode.SubnetCidrUnknown,
         scope: networkInterface,
-        problem: 'the interface\'s subnet has no known IPv4 CIDR block, which its route table needs',
-        received: `subnet ${networkInterface.subnet.subnetId}`,
-        allowed: 'a subnet with an IPv4 CIDR block',
-        fix: 'Use SubnetReference.fromSubnet(subnet), or pass ipv4CidrBlock to SubnetReference.fromSubnetId',
+        problem: 'the IPv4 CIDR block of the interface\'s subnet, which its route table needs, is unknown',
+        received: `subnet ${networkInterface.subnet.subnetId} without a literal ipv4CidrBlock`,
+        allowed: 'a subnet whose IPv4 CIDR block is known',
+        fix: 'Pass subnetCidr (a token such as Subnet.cidrBlock is fine), or build the SubnetReference with SubnetReference.fromSubnet(subnet) or with ipv4CidrBlock',
       });
     }
     // `private_ips` is a set, sorted by Terraform rather than primary first.
     const privateIps = networkInterface.privateIpv4.fixedAddresses
       ?? Fn.distinct(Fn.concat([[networkInterface.privateIp], networkInterface.privateIps]));
-    return { deviceIndex, macAddress: networkInterface.macAddress, privateIps, subnetCidr };
+    return { deviceIndex, macAddress: networkInterface.macAddress, privateIps, subnetCidr: cidr };
   }
 
   private constructor() {}
