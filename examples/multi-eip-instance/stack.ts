@@ -47,7 +47,6 @@ export class MultiEipInstanceStack extends TerraformStack {
       instanceType: 't3.small',
       ami: AMI,
       instanceTags: { Name: 'multi-eip-sites' },
-      tags: { Name: 'multi-eip-sites' },
     });
 
     const services = new MultiEipInstance(this, 'services', {
@@ -59,7 +58,6 @@ export class MultiEipInstanceStack extends TerraformStack {
       instanceType: 't3.medium',
       ami: AMI,
       instanceTags: { Name: 'multi-eip-services' },
-      tags: { Name: 'multi-eip-services' },
     });
     // Each service has its own group: HTTPS on the first address, SMTP on the second.
     services.securityGroups[0].addIngressRule(Peer.anyIpv4(), Port.tcp(443), { description: 'Web service' });

@@ -67,7 +67,6 @@ export class NatApplianceStack extends TerraformStack {
       ami: 'ami-0c55b159cbfafe1f0',
       userData: NAT_USER_DATA,
       instanceTags: { Name: 'nat-appliance' },
-      tags: { Name: 'nat-appliance' },
     });
 
     new TerraformOutput(this, 'public-ip', { value: nat.elasticIp!.publicIp });

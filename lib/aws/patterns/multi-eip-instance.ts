@@ -116,6 +116,11 @@ export class MultiEipInstance extends Construct {
   /** The attachments of `interfaces`. */
   public readonly attachments: NetworkInterfaceAttachmentA[];
   /**
+   * Device indexes of `interfaces`, in the same order: from 1 on a launched instance, else from
+   * `firstDeviceIndex`. Operating-system routing (one route table per interface) is keyed on them.
+   */
+  public readonly deviceIndexes: number[];
+  /**
    * The launched instance.
    * @default - none: the interfaces were added to `existingInstance`
    */
@@ -190,6 +195,7 @@ export class MultiEipInstance extends Construct {
     this.attachments = this.interfaces
       .map((networkInterface) => host.addInterface(networkInterface))
       .filter((attachment): attachment is NetworkInterfaceAttachmentA => attachment !== undefined);
+    this.deviceIndexes = this.attachments.map((attachment) => attachment.deviceIndexInput!);
     this.instance = host.instance;
   }
 

@@ -148,6 +148,13 @@ export class NetworkAppliance extends Construct {
   public readonly instance?: Instance;
   /** The attachments of the secondary interfaces (both with an existing instance, the private one otherwise). */
   public readonly attachments: NetworkInterfaceAttachmentA[];
+  /** Device index of the public interface: 0 on a launched instance, else `firstDeviceIndex`. */
+  public readonly publicDeviceIndex: number;
+  /**
+   * Device index of the private interface: 1 on a launched instance, else the one after the
+   * public interface. Operating-system routing (one route table per interface) is keyed on it.
+   */
+  public readonly privateDeviceIndex: number;
   /** The routes to the private interface, by route table then destination. */
   public readonly routes: Route[];
   /**
@@ -207,6 +214,9 @@ export class NetworkAppliance extends Construct {
       .map((nic) => host.addInterface(nic))
       .filter((attachment): attachment is NetworkInterfaceAttachmentA => attachment !== undefined);
     this.instance = host.instance;
+    const deviceIndexes = this.attachments.map((attachment) => attachment.deviceIndexInput!);
+    this.privateDeviceIndex = deviceIndexes[deviceIndexes.length - 1];
+    this.publicDeviceIndex = host.launches ? 0 : deviceIndexes[0];
 
     if (props.elasticIp ?? true) {
       this.elasticIp = new ElasticIp(this, 'ElasticIp', { networkInterface: this.publicInterface, tags: props.tags });

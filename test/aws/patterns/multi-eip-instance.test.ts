@@ -82,6 +82,7 @@ describe('MultiEipInstance', () => {
       const attachments = Object.values(resourcesOf(stack, 'aws_network_interface_attachment'));
       expect(attachments.map((a) => [a.device_index, a.network_interface_id]).sort()).toEqual(
         instance.interfaces.map((nic, i) => [i + 1, ref(nic.resource, 'aws_network_interface')]));
+      expect(instance.deviceIndexes).toEqual([1, 2]);
       const associations = Object.values(resourcesOf(stack, 'aws_eip_association'));
       expect(associations.map((a) => a.network_interface_id).sort()).toEqual(
         instance.interfaces.map((nic) => ref(nic.resource, 'aws_network_interface')).sort());

@@ -40,6 +40,7 @@ describe('NetworkAppliance', () => {
       expect.objectContaining({ device_index: 1, network_interface_id: ref(nat.privateInterface.resource, 'aws_network_interface') }),
     ]);
     expect(nat.attachments).toHaveLength(1);
+    expect([nat.publicDeviceIndex, nat.privateDeviceIndex]).toEqual([0, 1]);
   });
 
   test('turns source/destination check off on both interfaces by default', () => {
@@ -139,6 +140,7 @@ describe('NetworkAppliance', () => {
     });
     // THEN no instance is created and public, then private, are attached at 2 and 3
     expect(nat.instance).toBeUndefined();
+    expect([nat.publicDeviceIndex, nat.privateDeviceIndex]).toEqual([2, 3]);
     expect(resourcesOf(stack, 'aws_instance')).toEqual({ host: expect.anything() });
     const attachments = Object.values(resourcesOf(stack, 'aws_network_interface_attachment'));
     expect(attachments.map((a) => [a.device_index, a.network_interface_id]).sort()).toEqual([
