@@ -14,3 +14,6 @@ export * from './aws/instance';
 export * from './rules/rule-level';
 export * from './rules/network-rules';
 export * from './rules/network-suppressions';
+export * from './aws/patterns/pattern-host-props';
+export * from './aws/patterns/management-network';
+export * from './aws/patterns/dual-homed-instance';
