@@ -14,7 +14,7 @@ import { ResolvedInterfaceRouting } from './resolve-interface-routing';
  * warm-attached interfaces and secondary private addresses may have to be configured by hand on
  * distributions other than Amazon Linux.
  *
- * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html
  */
 export class OsNetworkConfig {
   /**

@@ -6,7 +6,7 @@ import { resolveInterfaceRoutings } from './resolve-interface-routing';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
-import type { NetworkInterface } from '../network-interface';
+import { NetworkInterface } from '../network-interface';
 
 /**
  * Renders the opt-in user data that makes an instance with several interfaces answer each
@@ -20,16 +20,10 @@ import type { NetworkInterface } from '../network-interface';
  * - Amazon Linux 2023: `OsNetworkConfig.amazonLinux2023()` adds only a comment, because
  *   amazon-ec2-net-utils already does this.
  *
- * ```ts
- * const userData = SecondaryInterfaceRouting.appendToUserData(this, OsNetworkConfig.ubuntuNetplan(), [
- *   SecondaryInterfaceRouting.forInterface(backend, 1),
- * ], '#!/bin/bash\napt-get install -y nginx');
- * ```
- *
  * IPv4 only. Literal values are checked when rendering (a `NetworkConstraintError` names the
  * problem); tokens are rendered as Terraform references and resolved at apply time.
  *
- * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
  */
 export class SecondaryInterfaceRouting {
@@ -78,8 +72,9 @@ export class SecondaryInterfaceRouting {
    *
    * @param networkInterface the interface
    * @param deviceIndex the device index it is attached at
-   * @param subnetCidr the IPv4 CIDR block of the interface's subnet (may be a token, such as `Subnet.cidrBlock`)
-   * @default subnetCidr - the block of the interface's `SubnetReference`, when known at synth time
+   * @param subnetCidr the IPv4 CIDR block of the interface's subnet (may be a token, such as
+   *   `Subnet.cidrBlock`); without it, the block of the interface's `SubnetReference`, which must
+   *   then be known at synth time
    */
   public static forInterface(networkInterface: NetworkInterface, deviceIndex: number, subnetCidr?: string): InterfaceRouting {
     const cidr = subnetCidr ?? networkInterface.subnet.ipv4CidrBlock;
