@@ -5,6 +5,7 @@ import { Nic003Ipv6PerInterface } from './nic003-ipv6-per-interface';
 import { Nic004UnknownInstanceType } from './nic004-unknown-instance-type';
 import { Nic010SameAvailabilityZone } from './nic010-same-availability-zone';
 import { Nic011SecurityGroupVpc } from './nic011-security-group-vpc';
+import { Nic012SecurityGroupsPerInterface } from './nic012-security-groups-per-interface';
 import { Nic020PrimaryInterfaceAttachment } from './nic020-primary-interface-attachment';
 import { Nic021DeviceIndexUnique } from './nic021-device-index-unique';
 import { Nic022InterfaceAttachedOnce } from './nic022-interface-attached-once';
@@ -23,6 +24,7 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic004UnknownInstanceType(),
   new Nic010SameAvailabilityZone(),
   new Nic011SecurityGroupVpc(),
+  new Nic012SecurityGroupsPerInterface(),
   new Nic020PrimaryInterfaceAttachment(),
   new Nic021DeviceIndexUnique(),
   new Nic022InterfaceAttachedOnce(),
