@@ -96,6 +96,8 @@ export interface IngressRule {
   readonly ipv4Cidrs: TfValue[] | undefined;
   readonly ipv6Cidrs: TfValue[] | undefined;
   readonly referencedGroups: TfValue[] | undefined;
+  /** `self`: the rule allows the members of its own group (absent for `aws_vpc_security_group_ingress_rule`). */
+  readonly self: TfValue;
 }
 
 type Json = Record<string, unknown>;
@@ -131,7 +133,9 @@ export class StackIndex implements ResourceLookup {
     const constructs = constructsByAddress(stack);
     const resources = (terraformJson.resource ?? {}) as Record<string, Record<string, Json>>;
     for (const [type, byName] of Object.entries(resources)) {
-      for (const [name, body] of Object.entries(byName)) {
+      for (const [name, body] of Object.entries(byName ?? {})) {
+        // A raw override can put anything here; only objects are resources.
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) continue;
         const address = `${type}.${name}`;
         const construct = constructs.get(address);
         const path = construct ? relativePath(stack, construct) : address;
@@ -403,6 +407,7 @@ export class StackIndex implements ResourceLookup {
           ipv4Cidrs: block.attr('cidr_blocks').asList(),
           ipv6Cidrs: block.attr('ipv6_cidr_blocks').asList(),
           referencedGroups: block.attr('security_groups').asList(),
+          self: block.attr('self'),
         });
       }
     }
@@ -417,6 +422,7 @@ export class StackIndex implements ResourceLookup {
         ipv4Cidrs: rule.attr('cidr_blocks').asList(),
         ipv6Cidrs: rule.attr('ipv6_cidr_blocks').asList(),
         referencedGroups: listOfOne(rule.attr('source_security_group_id')),
+        self: rule.attr('self'),
       });
     }
     for (const rule of this.resources('aws_vpc_security_group_ingress_rule')) {
@@ -429,6 +435,7 @@ export class StackIndex implements ResourceLookup {
         ipv4Cidrs: listOfOne(rule.attr('cidr_ipv4')),
         ipv6Cidrs: listOfOne(rule.attr('cidr_ipv6')),
         referencedGroups: listOfOne(rule.attr('referenced_security_group_id')),
+        self: TfValue.ABSENT,
       });
     }
   }

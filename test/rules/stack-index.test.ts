@@ -106,6 +106,13 @@ describe('StackIndex', () => {
       expect(resource.label).toBe('eni "web/mgmt"');
     });
 
+    test('skips resource bodies a raw override left as something else than an object', () => {
+      const stack = testStack();
+      stack.addOverride('resource.aws_instance.broken', 'not a resource');
+      stack.addOverride('resource.aws_instance.nothing', null);
+      expect(StackIndex.build(stack).resources('aws_instance')).toEqual([]);
+    });
+
     test('marks count and for_each resources as repeated', () => {
       const stack = testStack();
       const { subnets } = testNetwork(stack);
