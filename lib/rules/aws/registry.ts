@@ -15,6 +15,7 @@ import { Nic035DuplicatePrivateIp } from './nic035-duplicate-private-ip';
 import { Nic040RouteTargetSourceDestCheck } from './nic040-route-target-source-dest-check';
 import { Nic041InstanceSourceDestCheck } from './nic041-instance-source-dest-check';
 import { Nic050VirtualIpSubnet } from './nic050-virtual-ip-subnet';
+import { Nic051VirtualIpIngressByGroup } from './nic051-virtual-ip-ingress-by-group';
 
 /** The AWS rules, one line per rule file, sorted by id. */
 export const AWS_RULES: readonly NetworkRule[] = [
@@ -34,4 +35,5 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic040RouteTargetSourceDestCheck(),
   new Nic041InstanceSourceDestCheck(),
   new Nic050VirtualIpSubnet(),
+  new Nic051VirtualIpIngressByGroup(),
 ];
