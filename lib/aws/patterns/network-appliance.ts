@@ -193,12 +193,11 @@ export class NetworkAppliance extends Construct {
       this.privateSecurityGroup.addIngressRule(peer, Port.allTraffic(), { description: 'Traffic the appliance forwards' });
     }
 
-    const forwards = (side: ApplianceForwarding) => forwarding === ApplianceForwarding.BOTH || forwarding === side;
     this.publicInterface = new NetworkInterface(this, 'PublicInterface', {
       subnet: props.publicSubnet,
       privateIpv4: props.publicInterfaceIpv4,
       securityGroupIds: [this.publicSecurityGroup.securityGroupId],
-      sourceDestCheck: !forwards(ApplianceForwarding.PUBLIC_INTERFACE),
+      sourceDestCheck: !forwardsOn(forwarding, ApplianceForwarding.PUBLIC_INTERFACE),
       description: 'Public interface of a network appliance',
       tags: props.tags,
     });
@@ -206,7 +205,7 @@ export class NetworkAppliance extends Construct {
       subnet: props.privateSubnet,
       privateIpv4: props.privateInterfaceIpv4,
       securityGroupIds: [this.privateSecurityGroup.securityGroupId],
-      sourceDestCheck: !forwards(ApplianceForwarding.PRIVATE_INTERFACE),
+      sourceDestCheck: !forwardsOn(forwarding, ApplianceForwarding.PRIVATE_INTERFACE),
       description: 'Private interface of a network appliance',
       tags: props.tags,
     });
@@ -244,8 +243,7 @@ export class NetworkAppliance extends Construct {
     }
     checkNoDuplicates(this, 'routeDestinations', destinations);
     checkNoDuplicates(this, 'routeTableIds', routeTableIds);
-    const privateForwards = forwarding === ApplianceForwarding.BOTH || forwarding === ApplianceForwarding.PRIVATE_INTERFACE;
-    if (routeTableIds.length > 0 && !privateForwards) {
+    if (routeTableIds.length > 0 && !forwardsOn(forwarding, ApplianceForwarding.PRIVATE_INTERFACE)) {
       throw new NetworkConstraintError({
         code: ErrorCode.RouteToCheckedInterface,
         scope: this,
@@ -257,6 +255,11 @@ export class NetworkAppliance extends Construct {
       });
     }
   }
+}
+
+/** Whether the interface on `side` (`PUBLIC_INTERFACE` or `PRIVATE_INTERFACE`) forwards. */
+function forwardsOn(forwarding: ApplianceForwarding, side: ApplianceForwarding): boolean {
+  return forwarding === ApplianceForwarding.BOTH || forwarding === side;
 }
 
 /** IPv6 text has colons; tokens and IPv4 have none. */
