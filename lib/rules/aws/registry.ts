@@ -6,6 +6,7 @@ import { Nic004UnknownInstanceType } from './nic004-unknown-instance-type';
 import { Nic010SameAvailabilityZone } from './nic010-same-availability-zone';
 import { Nic011SecurityGroupVpc } from './nic011-security-group-vpc';
 import { Nic012SecurityGroupsPerInterface } from './nic012-security-groups-per-interface';
+import { Nic013InterfacesSameSubnet } from './nic013-interfaces-same-subnet';
 import { Nic020PrimaryInterfaceAttachment } from './nic020-primary-interface-attachment';
 import { Nic021DeviceIndexUnique } from './nic021-device-index-unique';
 import { Nic022InterfaceAttachedOnce } from './nic022-interface-attached-once';
@@ -26,6 +27,7 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic010SameAvailabilityZone(),
   new Nic011SecurityGroupVpc(),
   new Nic012SecurityGroupsPerInterface(),
+  new Nic013InterfacesSameSubnet(),
   new Nic020PrimaryInterfaceAttachment(),
   new Nic021DeviceIndexUnique(),
   new Nic022InterfaceAttachedOnce(),
