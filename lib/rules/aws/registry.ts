@@ -17,6 +17,7 @@ import { Nic040RouteTargetSourceDestCheck } from './nic040-route-target-source-d
 import { Nic041InstanceSourceDestCheck } from './nic041-instance-source-dest-check';
 import { Nic050VirtualIpSubnet } from './nic050-virtual-ip-subnet';
 import { Nic051VirtualIpIngressByGroup } from './nic051-virtual-ip-ingress-by-group';
+import { Nic060FailoverInterfaceLifecycle } from './nic060-failover-interface-lifecycle';
 
 /** The AWS rules, one line per rule file, sorted by id. */
 export const AWS_RULES: readonly NetworkRule[] = [
@@ -38,4 +39,5 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic041InstanceSourceDestCheck(),
   new Nic050VirtualIpSubnet(),
   new Nic051VirtualIpIngressByGroup(),
+  new Nic060FailoverInterfaceLifecycle(),
 ];
