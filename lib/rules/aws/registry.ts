@@ -18,6 +18,7 @@ import { Nic041InstanceSourceDestCheck } from './nic041-instance-source-dest-che
 import { Nic050VirtualIpSubnet } from './nic050-virtual-ip-subnet';
 import { Nic051VirtualIpIngressByGroup } from './nic051-virtual-ip-ingress-by-group';
 import { Nic060FailoverInterfaceLifecycle } from './nic060-failover-interface-lifecycle';
+import { Nic061PrimaryPrivateIpNotFixed } from './nic061-primary-private-ip-not-fixed';
 
 /** The AWS rules, one line per rule file, sorted by id. */
 export const AWS_RULES: readonly NetworkRule[] = [
@@ -40,4 +41,5 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic050VirtualIpSubnet(),
   new Nic051VirtualIpIngressByGroup(),
   new Nic060FailoverInterfaceLifecycle(),
+  new Nic061PrimaryPrivateIpNotFixed(),
 ];
