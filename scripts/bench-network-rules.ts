@@ -61,7 +61,8 @@ const rows = (sizes.length > 0 ? sizes : [100, 400, 1600]).map((hosts) => {
   const checked = fastestOf(RUNS, () => Testing.synth(stack));
   const resources = hosts * RESOURCES_PER_HOST;
   const rules = Math.max(0, checked - plain);
-  return [resources, Math.round(plain), Math.round(checked), Math.round(rules), Number((rules / resources).toFixed(3)), NetworkRules.summaryOf(stack)];
+  const perResource = Number((rules / resources).toFixed(3));
+  return [resources, Math.round(plain), Math.round(checked), Math.round(rules), perResource, NetworkRules.summaryOf(stack)];
 });
 
 console.log(renderTable(['resources', 'synth ms', 'synth + rules ms', 'rules ms', 'rules ms/resource', 'findings'], rows));
