@@ -19,6 +19,7 @@ import { Nic050VirtualIpSubnet } from './nic050-virtual-ip-subnet';
 import { Nic051VirtualIpIngressByGroup } from './nic051-virtual-ip-ingress-by-group';
 import { Nic060FailoverInterfaceLifecycle } from './nic060-failover-interface-lifecycle';
 import { Nic061PrimaryPrivateIpNotFixed } from './nic061-primary-private-ip-not-fixed';
+import { Nic070AdminPortOpenToInternet } from './nic070-admin-port-open-to-internet';
 
 /** The AWS rules, one line per rule file, sorted by id. */
 export const AWS_RULES: readonly NetworkRule[] = [
@@ -42,4 +43,5 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic051VirtualIpIngressByGroup(),
   new Nic060FailoverInterfaceLifecycle(),
   new Nic061PrimaryPrivateIpNotFixed(),
+  new Nic070AdminPortOpenToInternet(),
 ];
