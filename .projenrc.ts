@@ -44,6 +44,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@aws-sdk/client-ec2',
     '@aws-sdk/client-cloudwatch',
     'aws-sdk-client-mock',
+    'js-yaml',
+    '@types/js-yaml',
   ],
 
   publishToPypi: { distName: 'cdktf-nic-patterns', module: 'cdktf_nic_patterns' },
@@ -76,7 +78,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
   },
   eslintOptions: { dirs: ['lib'], devdirs: ['test', 'examples', 'scripts', 'projenrc', '.projenrc.ts'] },
-  gitignore: ['/cdktf.out/', '/.tmp/', '/.gen/', '*.tsbuildinfo', '.terraform/', '.terraform.lock.hcl'],
+  gitignore: ['/assets/failover-agent/', '/cdktf.out/', '/.tmp/', '/.gen/', '*.tsbuildinfo', '.terraform/', '.terraform.lock.hcl'],
   npmignore: ['/examples/', '/scripts/', '/data/', '/.ci/', '/cdktf.out/', '/.tmp/', '/BENCHMARKS.md'],
 });
 
@@ -102,14 +104,20 @@ project.addTask('limits:check', {
   description: 'Fail when lib/limits/instance-network-limits.generated.ts is stale',
   exec: 'tsx scripts/generate-limits.ts --check',
 });
+const bundleAgent = project.addTask('bundle:agent', {
+  description: 'Bundle the failover agent Lambda with esbuild into assets/failover-agent/',
+  exec: 'tsx scripts/bundle-failover-agent.ts',
+});
+// The package ships the bundle, so it is built before compiling (and so before packaging).
+project.preCompileTask.spawn(bundleAgent);
+
 project.addTask('rules:doc', {
   description: 'Regenerate RULES.md from the rule registry',
   exec: 'tsx scripts/generate-rules-doc.ts',
 });
 project.addTask('demo', {
   description: 'Synthesize every example into cdktf.out/, run the checks, summarize, and plan offline when terraform is present',
-  exec: 'tsx scripts/demo.ts',
-  receiveArgs: true,
+  steps: [{ spawn: 'bundle:agent' }, { exec: 'tsx scripts/demo.ts', receiveArgs: true }],
 });
 project.addTask('jsii:targets', {
   description: 'Generate Python, Java, .NET and Go code from the compiled assembly (jsii-pacmak --code-only)',
@@ -123,6 +131,7 @@ project.addTask('docs:check', {
 // `npm test` is the whole proof: jsii compiles the library, jest runs unit, snapshot, property and
 // offline-Terraform tests, eslint, then every jsii target generates and API.md is current.
 project.testTask.reset();
+project.testTask.spawn(bundleAgent);
 project.testTask.spawn(project.compileTask);
 project.testTask.exec('jest --passWithNoTests --ci', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);

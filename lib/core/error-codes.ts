@@ -49,6 +49,8 @@ export const ErrorCode = {
   DuplicateRouteTable: 'DuplicateRouteTable',
   SubnetCidrUnknown: 'SubnetCidrUnknown',
   UserDataNotShellScript: 'UserDataNotShellScript',
+  InvalidPairName: 'InvalidPairName',
+  SameInstanceTwice: 'SameInstanceTwice',
 } as const;
 
 /** AWS documentation pages the construction-time checks cite. */
@@ -67,6 +69,8 @@ export const DocUrl = {
   alibabaEipAssociation: 'https://www.alibabacloud.com/help/en/eip/user-guide/associate-an-eip-with-a-cloud-resource',
   securityGroupQuotas: 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups',
   eniBestPractices: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html',
+  associateAddress: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateAddress.html',
+  instanceNetworkInterfaceSpecification: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceNetworkInterfaceSpecification.html',
   ec2ApiErrors: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html',
   multipleIp: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/MultipleIP.html',
   nhnNetworkInterface: 'https://docs.nhncloud.com/en/Network/Network%20Interface/en/console-guide/',

@@ -15,6 +15,7 @@ import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
 import { SubnetReference } from '../subnet-reference';
+import { NetworkSuppressions } from '../../rules/network-suppressions';
 
 /** How a `MultiEipInstance` carries its public addresses. */
 export enum MultiEipMode {
@@ -191,6 +192,13 @@ export class MultiEipInstance extends Construct {
       this.interfaces = indexes.map((i) => nic(`Interface${i + 1}`, this.securityGroups[i],
         addresses ? Ipv4Assignment.addresses(addresses[i]) : Ipv4Assignment.automatic()));
       indexes.forEach((i) => this.elasticIps[i].associateWith(this.interfaces[i]));
+      if (count > 1) {
+        NetworkSuppressions.addSuppressions(this, [{
+          id: 'NIC013',
+          reason: 'INTERFACE_PER_ADDRESS puts one interface per public address in one subnet by design, so each service '
+            + 'has its own security group; replies must leave by their own interface (osNetworkConfig policy routing)',
+        }]);
+      }
     }
     this.attachments = this.interfaces
       .map((networkInterface) => host.addInterface(networkInterface))

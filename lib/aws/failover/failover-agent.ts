@@ -1,0 +1,240 @@
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { AssetType, TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import { agentBundleDir } from './agent-bundle';
+import { agentPolicyStatements, policyDocument } from './agent-policy';
+import { checkCount } from '../address-checks';
+import { ErrorCode } from '../../core/error-codes';
+import { NetworkConstraintError } from '../../core/errors';
+import { isUnresolved } from '../../core/tokens';
+
+/** Tag both members of a failover pair carry; the agent may only move the interface between them. */
+export const FAILOVER_PAIR_TAG = 'nic-patterns:failover-pair';
+/** Tag the agent writes on the interface after each move, read back to refuse flapping. */
+export const LAST_FAILOVER_TAG = 'nic-patterns:last-failover';
+/** Namespace of the agent's metrics (`FailoverSucceeded`, `FailoverGaveUp`, `FailoverFailed`). */
+export const FAILOVER_METRIC_NAMESPACE = 'NicPatterns/Failover';
+
+/** State changes after which the instance can no longer serve the interface. */
+const FAILED_STATES = ['stopping', 'stopped', 'shutting-down', 'terminated'];
+
+/** Options of the failover agent shared by `HaFailoverNic` and `FailoverAgent`. */
+export interface FailoverAgentOptions {
+  /**
+   * Seconds the agent waits for the interface to detach, and then to attach, before it gives up.
+   * @default 120
+   */
+  readonly attachTimeoutSeconds?: number;
+
+  /**
+   * Seconds after a move during which the agent refuses to move the interface again (no flapping).
+   * @default 600
+   */
+  readonly cooldownSeconds?: number;
+
+  /**
+   * SNS topics notified when a failover gives up or fails.
+   * @default - the alarm has no action; it shows in the CloudWatch console
+   */
+  readonly alarmTopicArns?: string[];
+
+  /**
+   * Days the agent's logs are kept.
+   * @default 30
+   */
+  readonly logRetentionDays?: number;
+
+  /**
+   * Also fail over when an instance fails its EC2 status checks for two minutes.
+   * @default true
+   */
+  readonly failOnStatusCheck?: boolean;
+
+  /**
+   * AWS partition of the ARNs in the agent's policy (`aws-cn`, `aws-us-gov`).
+   * @default 'aws'
+   */
+  readonly partition?: string;
+}
+
+/** Props of a `FailoverAgent`. */
+export interface FailoverAgentProps extends FailoverAgentOptions {
+  /**
+   * Name of the pair: names the function, alarms and rules, and is the value of the
+   * `nic-patterns:failover-pair` tag that both instances must carry.
+   */
+  readonly pairName: string;
+  /** The interface the agent moves. */
+  readonly networkInterfaceId: string;
+  /** The instance that normally holds the interface. */
+  readonly primaryInstanceId: string;
+  /** The hot standby. */
+  readonly standbyInstanceId: string;
+  /** Device index of the interface on either instance (1 or more). */
+  readonly deviceIndex: number;
+  /**
+   * Network card index of the interface on either instance.
+   * @default 0
+   */
+  readonly networkCardIndex?: number;
+}
+
+/**
+ * An AWS Lambda function that moves a network interface from a failed instance to its hot standby
+ * (the AWS guide's "low-budget high availability" scenario), triggered by EventBridge when the
+ * holder stops or terminates and by a CloudWatch alarm on its status checks.
+ *
+ * The function runs one invocation at a time (reserved concurrency 1), retries throttling with
+ * capped exponential backoff and jitter, is idempotent, refuses to move to an unhealthy standby or
+ * twice within the cooldown, logs structured JSON and raises an alarm when it gives up. Its role may
+ * only detach and attach this interface, between instances tagged with this pair's name.
+ *
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
+ */
+export class FailoverAgent extends Construct {
+  /** The Lambda function. */
+  public readonly function: LambdaFunction;
+  /** The function's execution role. */
+  public readonly role: IamRole;
+  /** The alarm raised when a failover gives up or fails. */
+  public readonly failureAlarm: CloudwatchMetricAlarm;
+
+  constructor(scope: Construct, id: string, props: FailoverAgentProps) {
+    super(scope, id);
+    this.validate(props);
+    const functionName = `nic-failover-${props.pairName}`;
+    const attachTimeout = props.attachTimeoutSeconds ?? 120;
+
+    const logGroup = new CloudwatchLogGroup(this, 'Logs', {
+      name: `/aws/lambda/${functionName}`,
+      retentionInDays: props.logRetentionDays ?? 30,
+    });
+    this.role = new IamRole(this, 'Role', {
+      name: `${functionName}-role`,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    });
+    new IamRolePolicy(this, 'Policy', {
+      role: this.role.id,
+      name: 'move-failover-interface',
+      policy: policyDocument(agentPolicyStatements({
+        partition: props.partition ?? 'aws',
+        networkInterfaceId: props.networkInterfaceId,
+        pairTagKey: FAILOVER_PAIR_TAG,
+        pairTagValue: props.pairName,
+        logGroupArn: logGroup.arn,
+        lastFailoverTagKey: LAST_FAILOVER_TAG,
+      })),
+    });
+
+    const code = new TerraformAsset(this, 'Code', { path: agentBundleDir(), type: AssetType.ARCHIVE });
+    this.function = new LambdaFunction(this, 'Function', {
+      functionName,
+      description: `Moves ${props.networkInterfaceId} to the healthy member of failover pair ${props.pairName}`,
+      role: this.role.arn,
+      runtime: 'nodejs20.x',
+      handler: 'index.handler',
+      filename: code.path,
+      sourceCodeHash: code.assetHash,
+      // Detach wait + attach wait + the API calls around them.
+      timeout: Math.min(900, attachTimeout * 2 + 60),
+      memorySize: 256,
+      // One failover at a time: two concurrent runs would race on the same attachment.
+      reservedConcurrentExecutions: 1,
+      environment: {
+        variables: {
+          NETWORK_INTERFACE_ID: props.networkInterfaceId,
+          PRIMARY_INSTANCE_ID: props.primaryInstanceId,
+          STANDBY_INSTANCE_ID: props.standbyInstanceId,
+          DEVICE_INDEX: String(props.deviceIndex),
+          NETWORK_CARD_INDEX: String(props.networkCardIndex ?? 0),
+          PAIR_NAME: props.pairName,
+          METRIC_NAMESPACE: FAILOVER_METRIC_NAMESPACE,
+          ATTACH_TIMEOUT_SECONDS: String(attachTimeout),
+          COOLDOWN_SECONDS: String(props.cooldownSeconds ?? 600),
+        },
+      },
+      dependsOn: [logGroup],
+    });
+
+    const members = [props.primaryInstanceId, props.standbyInstanceId];
+    this.trigger('StateChange', `${functionName}-state`, {
+      'source': ['aws.ec2'],
+      'detail-type': ['EC2 Instance State-change Notification'],
+      'detail': { 'instance-id': members, 'state': FAILED_STATES },
+    });
+    if (props.failOnStatusCheck ?? true) {
+      const alarms = members.map((instanceId, i) => new CloudwatchMetricAlarm(this, i === 0 ? 'PrimaryStatusCheck' : 'StandbyStatusCheck', {
+        alarmName: `${functionName}-${i === 0 ? 'primary' : 'standby'}-status-check`,
+        alarmDescription: `Status checks of ${i === 0 ? 'the primary' : 'the standby'} of failover pair ${props.pairName} fail`,
+        namespace: 'AWS/EC2',
+        metricName: 'StatusCheckFailed',
+        dimensions: { InstanceId: instanceId },
+        statistic: 'Maximum',
+        period: 60,
+        evaluationPeriods: 2,
+        threshold: 1,
+        comparisonOperator: 'GreaterThanOrEqualToThreshold',
+        treatMissingData: 'missing',
+      }));
+      this.trigger('StatusAlarm', `${functionName}-alarm`, {
+        'source': ['aws.cloudwatch'],
+        'detail-type': ['CloudWatch Alarm State Change'],
+        'resources': alarms.map((alarm) => alarm.arn),
+        'detail': { state: { value: ['ALARM'] } },
+      });
+    }
+
+    this.failureAlarm = new CloudwatchMetricAlarm(this, 'FailureAlarm', {
+      alarmName: `${functionName}-gave-up`,
+      alarmDescription: `The failover agent of pair ${props.pairName} gave up or failed: the interface may be on no healthy instance`,
+      metricQuery: [
+        ...['FailoverGaveUp', 'FailoverFailed'].map((metricName, i) => ({
+          id: `m${i}`,
+          metric: { namespace: FAILOVER_METRIC_NAMESPACE, metricName, dimensions: { Pair: props.pairName }, period: 60, stat: 'Sum' },
+        })),
+        { id: 'total', expression: 'FILL(m0, 0) + FILL(m1, 0)', label: 'gave up or failed', returnData: true },
+      ],
+      evaluationPeriods: 1,
+      threshold: 1,
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      treatMissingData: 'notBreaching',
+      alarmActions: props.alarmTopicArns,
+    });
+  }
+
+  private trigger(id: string, name: string, pattern: object): void {
+    const rule = new CloudwatchEventRule(this, `${id}Rule`, { name, eventPattern: JSON.stringify(pattern) });
+    new CloudwatchEventTarget(this, `${id}Target`, { rule: rule.name, arn: this.function.arn });
+    new LambdaPermission(this, `${id}Permission`, {
+      action: 'lambda:InvokeFunction',
+      functionName: this.function.functionName,
+      principal: 'events.amazonaws.com',
+      sourceArn: rule.arn,
+    });
+  }
+
+  private validate(props: FailoverAgentProps): void {
+    if (!isUnresolved(props.pairName) && !/^[A-Za-z0-9-_]{1,40}$/.test(props.pairName)) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.InvalidPairName,
+        scope: this,
+        problem: 'the pair name is used in Lambda, IAM and alarm names and in a tag value',
+        received: JSON.stringify(props.pairName),
+        allowed: '1 to 40 letters, digits, hyphens or underscores',
+      });
+    }
+    checkCount(this, 'deviceIndex', props.deviceIndex, 1);
+    checkCount(this, 'attachTimeoutSeconds', props.attachTimeoutSeconds ?? 120, 10, 420);
+    checkCount(this, 'cooldownSeconds', props.cooldownSeconds ?? 600, 0);
+  }
+}

@@ -1,0 +1,234 @@
+import { Ec2Tag } from '@cdktf/provider-aws/lib/ec2-tag';
+import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
+import { Construct } from 'constructs';
+import { FAILOVER_PAIR_TAG, FailoverAgent, FailoverAgentOptions } from './failover-agent';
+import { HaActiveSide } from './ha-active-side';
+import { HaMember } from './ha-member';
+import { checkAddressLimits } from '../address-checks';
+import { Instance } from '../instance';
+import { InstanceReference } from '../instance-reference';
+import { Ipv4Assignment } from '../ipv4-assignment';
+import { MarkerRole, MarkerTag } from '../marker-tags';
+import { NetworkInterface } from '../network-interface';
+import { SubnetReference } from '../subnet-reference';
+import { ElasticIp } from '../elastic-ip';
+import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { NetworkConstraintError } from '../../core/errors';
+import { isUnresolved } from '../../core/tokens';
+
+/** Props of a `HaFailoverNic`. */
+export interface HaFailoverNicProps {
+  /**
+   * Name of the pair: tags, the agent's function and alarm names (letters, digits, `-`, `_`).
+   * @default - the construct's id
+   */
+  readonly pairName?: string;
+
+  /** Subnet of the failover interface; both members must be in its Availability Zone. */
+  readonly subnet: SubnetReference;
+
+  /**
+   * Private addresses of the failover interface; they move with it, so clients keep using them.
+   * @default Ipv4Assignment.automatic()
+   */
+  readonly privateIpv4?: Ipv4Assignment;
+
+  /**
+   * Security groups of the failover interface.
+   * @default - the VPC's default security group
+   */
+  readonly securityGroupIds?: string[];
+
+  /**
+   * Allocate an Elastic IP for the interface's primary address; it moves with the interface.
+   * @default false
+   */
+  readonly elasticIp?: boolean;
+
+  /** The instance that normally holds the interface. */
+  readonly primary: HaMember;
+
+  /** The hot standby that takes the interface when the primary fails. */
+  readonly standby: HaMember;
+
+  /**
+   * Which member holds the interface. Changing it moves only the attachment (detach first); the
+   * interface, its addresses, MAC and Elastic IP stay as they are.
+   * @default HaActiveSide.PRIMARY
+   */
+  readonly active?: HaActiveSide;
+
+  /**
+   * Device index of the interface on either member.
+   * @default 1
+   */
+  readonly deviceIndex?: number;
+
+  /**
+   * Refuse `terraform destroy` of the interface and its Elastic IP (`prevent_destroy`).
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
+
+  /**
+   * Deploy the failover agent, which moves the interface to the standby when the holder stops,
+   * terminates or fails its status checks. With the agent, the attachment is made by the agent at
+   * Terraform's request, so Terraform never moves the interface back after a failover.
+   * @default - no agent: Terraform alone places the interface, following `active`
+   */
+  readonly failoverAgent?: FailoverAgentOptions;
+
+  /**
+   * Tags of the interface and the Elastic IP.
+   * @default - only the library's marker tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A network interface that outlives any instance, served by a primary and a hot standby: the AWS
+ * guide's "low-budget high availability" scenario. Moving the interface keeps its private
+ * addresses, Elastic IP and MAC address, so traffic follows with no route or DNS change.
+ *
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
+ */
+export class HaFailoverNic extends Construct {
+  /** The failover interface. */
+  public readonly networkInterface: NetworkInterface;
+  /** The Elastic IP, when asked for. */
+  public readonly elasticIp?: ElasticIp;
+  /** The primary member. */
+  public readonly primaryInstance: InstanceReference;
+  /** The standby member. */
+  public readonly standbyInstance: InstanceReference;
+  /** The primary member's instance, when launched by the construct. */
+  public readonly primaryLaunched?: Instance;
+  /** The standby member's instance, when launched by the construct. */
+  public readonly standbyLaunched?: Instance;
+  /** The failover agent, when deployed. */
+  public readonly agent?: FailoverAgent;
+  /** The member that holds the interface. */
+  public readonly active: HaActiveSide;
+  /** Name of the pair. */
+  public readonly pairName: string;
+
+  constructor(scope: Construct, id: string, props: HaFailoverNicProps) {
+    super(scope, id);
+    this.pairName = props.pairName ?? id;
+    this.active = props.active ?? HaActiveSide.PRIMARY;
+    const deviceIndex = props.deviceIndex ?? 1;
+    const pairTags = { [FAILOVER_PAIR_TAG]: this.pairName };
+
+    this.networkInterface = new NetworkInterface(this, 'Interface', {
+      subnet: props.subnet,
+      privateIpv4: props.privateIpv4,
+      securityGroupIds: props.securityGroupIds,
+      description: `Failover interface of pair ${this.pairName}`,
+      tags: { ...props.tags, ...pairTags, [MarkerTag.role]: MarkerRole.failover },
+    });
+    if (props.preventDestroy) this.networkInterface.resource.lifecycle = { preventDestroy: true };
+    if (props.elasticIp) {
+      this.elasticIp = new ElasticIp(this, 'ElasticIp', { networkInterface: this.networkInterface, tags: props.tags });
+      if (props.preventDestroy) this.elasticIp.resource.lifecycle = { preventDestroy: true };
+    }
+
+    [this.primaryInstance, this.primaryLaunched] = this.member('Primary', props.primary, props, pairTags);
+    [this.standbyInstance, this.standbyLaunched] = this.member('Standby', props.standby, props, pairTags);
+    this.checkDistinctMembers();
+    const holder = this.active === HaActiveSide.PRIMARY ? this.primaryInstance : this.standbyInstance;
+    const other = this.active === HaActiveSide.PRIMARY ? this.standbyInstance : this.primaryInstance;
+    // The standby must be able to take the interface too, or failing over would fail at run time.
+    checkAddressLimits(this.networkInterface, other.instanceType, {
+      ipv4: this.networkInterface.privateIpv4.totalAddresses,
+      ipv6: this.networkInterface.ipv6.totalAddresses,
+    });
+
+    if (props.failoverAgent === undefined) {
+      // Terraform owns the attachment: a change of `active` replaces it, detaching first.
+      this.networkInterface.attachTo(holder, { deviceIndex, id: 'Attachment' });
+      return;
+    }
+    this.agent = new FailoverAgent(this, 'Agent', {
+      ...props.failoverAgent,
+      pairName: this.pairName,
+      networkInterfaceId: this.networkInterface.networkInterfaceId,
+      primaryInstanceId: this.primaryInstance.instanceId,
+      standbyInstanceId: this.standbyInstance.instanceId,
+      deviceIndex,
+    });
+    this.tagExistingMembers(props, pairTags);
+    // The agent owns the attachment; Terraform only asks it to place the interface on `active`.
+    // After an automatic failover this input is unchanged, so a plan asks for nothing.
+    checkAddressLimits(this.networkInterface, holder.instanceType, {
+      ipv4: this.networkInterface.privateIpv4.totalAddresses,
+      ipv6: this.networkInterface.ipv6.totalAddresses,
+    });
+    new LambdaInvocation(this, 'Attachment', {
+      functionName: this.agent.function.functionName,
+      input: JSON.stringify({ action: 'place', instanceId: holder.instanceId }),
+    });
+  }
+
+  private member(
+    id: string, member: HaMember, props: HaFailoverNicProps, pairTags: Record<string, string>,
+  ): [InstanceReference, Instance | undefined] {
+    if (member.instance) {
+      this.checkZone(id, member.instance.availabilityZone);
+      return [member.instance, undefined];
+    }
+    const launch = member.launchProps!;
+    const subnet = launch.subnet ?? props.subnet;
+    this.checkZone(id, subnet.availabilityZone);
+    const eth0 = new NetworkInterface(this, `${id}Eth0`, {
+      subnet,
+      securityGroupIds: launch.securityGroupIds ?? props.securityGroupIds,
+      description: `${id.toLowerCase()} member of failover pair ${this.pairName}`,
+    });
+    const instance = new Instance(this, id, {
+      ami: launch.ami,
+      instanceType: launch.instanceType,
+      primaryInterface: eth0,
+      keyName: launch.keyName,
+      userData: launch.userData,
+      iamInstanceProfile: launch.iamInstanceProfile,
+      tags: { ...pairTags, Name: `${this.pairName}-${id.toLowerCase()}` },
+    });
+    return [instance.reference, instance];
+  }
+
+  private tagExistingMembers(props: HaFailoverNicProps, pairTags: Record<string, string>): void {
+    const existing: Array<[string, HaMember]> = [['Primary', props.primary], ['Standby', props.standby]];
+    for (const [id, member] of existing) {
+      if (!member.instance) continue;
+      for (const [key, value] of Object.entries(pairTags)) {
+        new Ec2Tag(this, `${id}PairTag`, { resourceId: member.instance.instanceId, key, value });
+      }
+    }
+  }
+
+  private checkZone(member: string, zone: string | undefined): void {
+    const interfaceZone = this.networkInterface.subnet.availabilityZone;
+    if (zone === undefined || interfaceZone === undefined || zone === interfaceZone) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.AvailabilityZoneMismatch,
+      scope: this,
+      problem: `the ${member.toLowerCase()} member is in another Availability Zone than the failover interface, which can only move within its zone`,
+      received: `interface in ${interfaceZone}, ${member.toLowerCase()} in ${zone}`,
+      allowed: `members in ${interfaceZone}`,
+      fix: 'Launch both members in subnets of the interface\'s Availability Zone',
+      docUrl: DocUrl.eni,
+    });
+  }
+
+  private checkDistinctMembers(): void {
+    const [a, b] = [this.primaryInstance.instanceId, this.standbyInstance.instanceId];
+    if (isUnresolved(a) || isUnresolved(b) || a !== b) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.SameInstanceTwice,
+      scope: this,
+      problem: 'the primary and the standby are the same instance',
+      received: a,
+      allowed: 'two distinct instances',
+    });
+  }
+}
