@@ -13,12 +13,17 @@ export function sameValue(a: TfValue, b: TfValue): boolean | undefined {
   const x = a.follow();
   const y = b.follow();
   if (x.isAbsent || y.isAbsent) return undefined;
-  if (typeof x.raw === 'string' && x.raw === y.raw && !PER_INSTANCE.test(x.raw)) return true;
+  if (typeof x.raw === 'string' && x.raw === y.raw && isDeterministic(x)) return true;
   if (x.isLiteral && y.isLiteral) return JSON.stringify(x.raw) === JSON.stringify(y.raw);
   // Each resource of the stack gets an id of its own, which no other resource and no id written literally can name.
   if (x.isReference && y.isReference) return x.target !== y.target && isId(x) && isId(y) ? false : undefined;
   if ((isId(x) && y.isLiteral) || (isId(y) && x.isLiteral)) return false;
   return undefined;
+}
+
+/** Whether the value is the same wherever it is written (no `count.index`, `each.*` or `self.*`). */
+export function isDeterministic(value: TfValue): boolean {
+  return typeof value.raw !== 'string' || !PER_INSTANCE.test(value.raw);
 }
 
 function isId(value: TfValue): boolean {
