@@ -12,6 +12,7 @@ import { Nic021DeviceIndexUnique } from './nic021-device-index-unique';
 import { Nic022InterfaceAttachedOnce } from './nic022-interface-attached-once';
 import { Nic023NetworkCardExists } from './nic023-network-card-exists';
 import { Nic030OneEipPerPrivateIp } from './nic030-one-eip-per-private-ip';
+import { Nic031EipPrivateIpOnInterface } from './nic031-eip-private-ip-on-interface';
 import { Nic034PrivateIpInSubnet } from './nic034-private-ip-in-subnet';
 import { Nic035DuplicatePrivateIp } from './nic035-duplicate-private-ip';
 import { Nic040RouteTargetSourceDestCheck } from './nic040-route-target-source-dest-check';
@@ -37,6 +38,7 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic022InterfaceAttachedOnce(),
   new Nic023NetworkCardExists(),
   new Nic030OneEipPerPrivateIp(),
+  new Nic031EipPrivateIpOnInterface(),
   new Nic034PrivateIpInSubnet(),
   new Nic035DuplicatePrivateIp(),
   new Nic040RouteTargetSourceDestCheck(),
