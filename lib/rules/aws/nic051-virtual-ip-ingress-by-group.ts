@@ -41,7 +41,7 @@ export class Nic051VirtualIpIngressByGroup extends NetworkRule {
     if (VRRP_PROTOCOLS.has(String(rule.protocol.follow().asString()).toLowerCase())) return;
     const remotes = (rule.referencedGroups ?? []).map((g) => g.display);
     const self = rule.self.follow();
-    if (self.asBoolean() === true) remotes.push(`its own group (self = true)`);
+    if (self.asBoolean() === true) remotes.push('its own group (self = true)');
     else if (!self.isAbsent && self.asBoolean() === undefined) report.cannotVerify(rule.source, `self of ${ingressRuleName(rule)}`, rule.self);
     if (remotes.length === 0) return;
     report.violation(

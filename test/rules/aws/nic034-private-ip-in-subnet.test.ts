@@ -2,10 +2,10 @@ import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import { TerraformVariable } from 'cdktf';
+import { Fn, TerraformVariable } from 'cdktf';
+import { Ipv4Assignment } from '../../../lib/aws/ipv4-assignment';
 import { NetworkInterface as LibraryNetworkInterface } from '../../../lib/aws/network-interface';
 import { SubnetReference } from '../../../lib/aws/subnet-reference';
-import { Ipv4Assignment } from '../../../lib/aws/ipv4-assignment';
 import { NetworkSuppressions } from '../../../lib/rules/network-suppressions';
 import { checkStack, testNetwork, testStack } from '../rule-test-helpers';
 
@@ -124,15 +124,26 @@ describe('NIC034 private IP in its subnet', () => {
         .toMatch(/the subnet of eni "eni" \(subnet_id\) is "subnet-0123456789abcdef0", a resource outside this stack/);
     });
 
-    test('reports INFO when the subnet CIDR is computed', () => {
+    test('reports INFO when the subnet CIDR is computed by a function', () => {
       const stack = testStack();
       const { vpc } = testNetwork(stack);
-      const subnet = new Subnet(stack, 'ipam', { vpcId: vpc.id, ipv4IpamPoolId: 'ipam-pool-0123456789abcdef0' });
+      const subnet = new Subnet(stack, 'computed', { vpcId: vpc.id, cidrBlock: Fn.cidrsubnet(vpc.cidrBlock, 8, 9) });
       new NetworkInterface(stack, 'eni', { subnetId: subnet.id, privateIps: ['10.0.0.10'] });
       const findings = checkStack(stack);
       expect(findings.errors('NIC034')).toEqual([]);
       expect(findings.cannotVerify('NIC034')[0].message)
-        .toMatch(/\(cidr_block of subnet "ipam"\) is "\$\{aws_subnet\.ipam\.cidr_block\}", computed by AWS at deploy time/);
+        .toMatch(/\(cidr_block of subnet "computed"\) is "\$\{cidrsubnet\(aws_vpc\.vpc\.cidr_block, 8, 9\)\}", only known at deploy time/);
+    });
+
+    test('reports INFO when the subnet has no IPv4 CIDR written (AWS assigns it)', () => {
+      const stack = testStack();
+      const { vpc } = testNetwork(stack);
+      const subnet = new Subnet(stack, 'ipv6', { vpcId: vpc.id, ipv6CidrBlock: '2600:1f18::/64', ipv6Native: true });
+      new NetworkInterface(stack, 'eni', { subnetId: subnet.id, privateIps: ['10.0.0.10'] });
+      const findings = checkStack(stack);
+      expect(findings.errors('NIC034')).toEqual([]);
+      expect(findings.cannotVerify('NIC034')[0].message)
+        .toMatch(/\(cidr_block of subnet "ipv6"\) is "\$\{aws_subnet\.ipv6\.cidr_block\}", computed by AWS at deploy time/);
     });
   });
 

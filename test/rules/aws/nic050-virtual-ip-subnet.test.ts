@@ -1,6 +1,6 @@
 import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { MarkerRole, MarkerTag } from '../../../lib/aws/marker-tags';
 import { NetworkInterface as LibraryNetworkInterface } from '../../../lib/aws/network-interface';
 import { SubnetReference } from '../../../lib/aws/subnet-reference';
@@ -52,13 +52,13 @@ describe('NIC050 virtual IP and its interfaces in one subnet', () => {
   test('fails when the interfaces of one virtual IP are in different subnets, even with CIDRs only known at deploy time', () => {
     const stack = testStack();
     const { vpc } = testNetwork(stack);
-    const [a, b] = ['a', 'b'].map((id) => new Subnet(stack, `ipam-${id}`, { vpcId: vpc.id, ipv4IpamPoolId: 'ipam-pool-0123456789abcdef0' }));
+    const [a, b] = [8, 9].map((netnum) => new Subnet(stack, `computed-${netnum}`, { vpcId: vpc.id, cidrBlock: Fn.cidrsubnet(vpc.cidrBlock, 8, netnum) }));
     carrier(stack, 'active', a.id, '10.0.0.50');
     carrier(stack, 'standby', b.id, '10.0.0.50');
     const findings = checkStack(stack);
     expect(findings.errors('NIC050').map((f) => [f.path, f.message.split('. Fix')[0]])).toEqual([[
       'stack/standby',
-      '[NIC050] virtual IP "10.0.0.50" is carried by eni "standby" in subnet "ipam-b" and by eni "active" in subnet "ipam-a": '
+      '[NIC050] virtual IP "10.0.0.50" is carried by eni "standby" in subnet "computed-9" and by eni "active" in subnet "computed-8": '
         + 'a secondary private IP only moves between interfaces of one subnet',
     ]]);
   });

@@ -22,7 +22,14 @@ function groupOnInterface(stack: TerraformStack): SecurityGroup {
   return sg;
 }
 
-function ingress(stack: TerraformStack, sg: SecurityGroup, id: string, config: { ipProtocol: string; fromPort?: number; toPort?: number; cidrIpv4?: string; cidrIpv6?: string }) {
+interface RuleConfig {
+  readonly ipProtocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly cidrIpv4?: string;
+}
+
+function ingress(stack: TerraformStack, sg: SecurityGroup, id: string, config: RuleConfig): VpcSecurityGroupIngressRule {
   return new VpcSecurityGroupIngressRule(stack, id, { securityGroupId: sg.id, ...config });
 }
 
