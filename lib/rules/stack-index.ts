@@ -98,6 +98,8 @@ export interface IngressRule {
   readonly referencedGroups: TfValue[] | undefined;
   /** `self`: the rule allows the members of its own group (absent for `aws_vpc_security_group_ingress_rule`). */
   readonly self: TfValue;
+  /** Where the rule is written: the inline `ingress` block, or the rule resource itself (to read a list hidden by a token). */
+  readonly declaration: TfObject;
 }
 
 type Json = Record<string, unknown>;
@@ -408,6 +410,7 @@ export class StackIndex implements ResourceLookup {
           ipv6Cidrs: block.attr('ipv6_cidr_blocks').asList(),
           referencedGroups: block.attr('security_groups').asList(),
           self: block.attr('self'),
+          declaration: block,
         });
       }
     }
@@ -423,6 +426,7 @@ export class StackIndex implements ResourceLookup {
         ipv6Cidrs: rule.attr('ipv6_cidr_blocks').asList(),
         referencedGroups: listOfOne(rule.attr('source_security_group_id')),
         self: rule.attr('self'),
+        declaration: rule,
       });
     }
     for (const rule of this.resources('aws_vpc_security_group_ingress_rule')) {
@@ -436,6 +440,7 @@ export class StackIndex implements ResourceLookup {
         ipv6Cidrs: listOfOne(rule.attr('cidr_ipv6')),
         referencedGroups: listOfOne(rule.attr('referenced_security_group_id')),
         self: TfValue.ABSENT,
+        declaration: rule,
       });
     }
   }

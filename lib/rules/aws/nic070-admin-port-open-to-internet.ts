@@ -36,7 +36,10 @@ export class Nic070AdminPortOpenToInternet extends NetworkRule {
   private checkRule(group: GroupInUse, rule: IngressRule, report: RuleReport): void {
     const sources = [...(rule.ipv4Cidrs ?? []), ...(rule.ipv6Cidrs ?? [])];
     const world = sources.filter((cidr) => parseCidr(cidr.follow().asString())?.prefix === 0);
-    const unknownSource = sources.find((cidr) => cidr.follow().asString() === undefined);
+    // A whole CIDR list only known at deploy time (`cidr_blocks = var.admin_cidrs`) may hold 0.0.0.0/0.
+    const hiddenLists = ([['cidr_blocks', rule.ipv4Cidrs], ['ipv6_cidr_blocks', rule.ipv6Cidrs]] as const)
+      .filter(([, list]) => list === undefined).map(([attribute]) => rule.declaration.attr(attribute));
+    const unknownSource = [...sources.filter((cidr) => cidr.follow().asString() === undefined), ...hiddenLists][0];
     if (world.length === 0 && !unknownSource) return;
     const coverage = ADMIN_PORTS.map((admin) => ({ ...admin, covered: covers(rule, admin.port) }));
     const open = coverage.filter((c) => c.covered === true);

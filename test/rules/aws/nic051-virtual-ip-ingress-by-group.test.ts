@@ -73,11 +73,13 @@ describe('NIC051 ingress to a virtual IP by security group', () => {
     });
     const separate = new SecurityGroup(stack, 'separate', { vpcId: vpc.id });
     new SecurityGroupRule(stack, 'rule', { type: 'ingress', securityGroupId: separate.id, protocol: 'tcp', fromPort: 5432, toPort: 5432, sourceSecurityGroupId: clients.id });
+    new SecurityGroupRule(stack, 'peers', { type: 'ingress', securityGroupId: separate.id, protocol: 'tcp', fromPort: 6379, toPort: 6379, selfAttribute: true });
     new NetworkInterface(stack, 'active', { subnetId: subnets[0].id, securityGroups: [inline.id, separate.id], tags: VIP_TAGS });
     expect(checkStack(stack).warnings('NIC051').map((f) => [f.path, f.message.split(' into')[0]])).toEqual([
       ['stack/inline', '[NIC051] an inline ingress rule of security group "inline" allows "${aws_security_group.clients.id}"'],
       ['stack/inline', '[NIC051] an inline ingress rule of security group "inline" allows its own group (self = true)'],
       ['stack/rule', '[NIC051] security group rule "rule" allows "${aws_security_group.clients.id}"'],
+      ['stack/peers', '[NIC051] security group rule "peers" allows its own group (self = true)'],
     ]);
   });
 

@@ -125,6 +125,18 @@ describe('NIC070 SSH/RDP open to the internet', () => {
       expect(findings.errors('NIC070')).toEqual([]);
       expect(findings.cannotVerify('NIC070')[0].message).toMatch(/the source of ingress rule "ssh", which allows SSH is "\$\{var\.cidr\}"/);
     });
+
+    test('reports INFO when the CIDR list of an inline SSH rule is only known at deploy time', () => {
+      const stack = testStack();
+      const { vpc, subnets } = testNetwork(stack);
+      const cidrs = new TerraformVariable(stack, 'admin_cidrs', { type: 'list(string)' });
+      const sg = new SecurityGroup(stack, 'admin', { vpcId: vpc.id, ingress: [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: cidrs.listValue }] });
+      new NetworkInterface(stack, 'web', { subnetId: subnets[0].id, securityGroups: [sg.id] });
+      const findings = checkStack(stack);
+      expect(findings.errors('NIC070')).toEqual([]);
+      expect(findings.cannotVerify('NIC070').map((f) => f.path)).toEqual(['stack/admin']);
+      expect(findings.cannotVerify('NIC070')[0].message).toMatch(/the source of an inline ingress rule of security group "admin", which allows SSH is "\$\{var\.admin_cidrs\}"/);
+    });
   });
 
   test('a suppression with a reason silences it and is recorded in the report', () => {
