@@ -14,6 +14,7 @@ import { Nic023NetworkCardExists } from './nic023-network-card-exists';
 import { Nic030OneEipPerPrivateIp } from './nic030-one-eip-per-private-ip';
 import { Nic031EipPrivateIpOnInterface } from './nic031-eip-private-ip-on-interface';
 import { Nic032EipByInstanceId } from './nic032-eip-by-instance-id';
+import { Nic033PublicIpSeveralInterfaces } from './nic033-public-ip-several-interfaces';
 import { Nic034PrivateIpInSubnet } from './nic034-private-ip-in-subnet';
 import { Nic035DuplicatePrivateIp } from './nic035-duplicate-private-ip';
 import { Nic040RouteTargetSourceDestCheck } from './nic040-route-target-source-dest-check';
@@ -41,6 +42,7 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic030OneEipPerPrivateIp(),
   new Nic031EipPrivateIpOnInterface(),
   new Nic032EipByInstanceId(),
+  new Nic033PublicIpSeveralInterfaces(),
   new Nic034PrivateIpInSubnet(),
   new Nic035DuplicatePrivateIp(),
   new Nic040RouteTargetSourceDestCheck(),
