@@ -166,6 +166,8 @@ export class HaFailoverNic extends Construct {
     new LambdaInvocation(this, 'Attachment', {
       functionName: this.agent.function.functionName,
       input: JSON.stringify({ action: 'place', instanceId: holder.instanceId }),
+      // Re-invoked whenever `active` names another instance, never otherwise.
+      triggers: { instanceId: holder.instanceId },
     });
   }
 

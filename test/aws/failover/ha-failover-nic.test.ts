@@ -1,0 +1,123 @@
+import { Testing, Token } from 'cdktf';
+import {
+  HaActiveSide, HaFailoverNic, HaFailoverNicProps, HaMember, InstanceReference, Ipv4Assignment, SubnetReference,
+} from '../../../lib';
+import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
+
+const MEMBER = { ami: 'ami-0123456789abcdef0', instanceType: 't3.small' };
+
+function pair(overrides: Partial<HaFailoverNicProps> = {}) {
+  const fixture = networkStack();
+  const nic = new HaFailoverNic(fixture.stack, 'web', {
+    subnet: SubnetReference.fromSubnet(fixture.subnetA),
+    privateIpv4: Ipv4Assignment.addresses('10.0.1.10'),
+    elasticIp: true,
+    primary: HaMember.launch(MEMBER),
+    standby: HaMember.launch(MEMBER),
+    ...overrides,
+  });
+  return { ...fixture, nic };
+}
+
+function attachment(stack: Parameters<typeof resourcesOf>[0]) {
+  const attachments = Object.values(resourcesOf(stack, 'aws_network_interface_attachment'));
+  expect(attachments).toHaveLength(1);
+  return attachments[0];
+}
+
+describe('HaFailoverNic', () => {
+  test('synthesizes a pair with Terraform placing the interface, as in the snapshot', () => {
+    const { stack } = pair();
+    expect(Testing.synth(stack)).toMatchSnapshot();
+  });
+
+  test('attaches the retained interface to the primary by default, tagged as a failover interface', () => {
+    const { stack, nic } = pair();
+    expect(attachment(stack)).toMatchObject({
+      device_index: 1,
+      instance_id: `\${aws_instance.${nic.primaryLaunched!.resource.friendlyUniqueId}.id}`,
+    });
+    const eni = resourcesOf(stack, 'aws_network_interface')[nic.networkInterface.resource.friendlyUniqueId];
+    expect(eni.tags).toEqual({ 'nic-patterns:role': 'failover', 'nic-patterns:failover-pair': 'web' });
+    expect(eni).not.toHaveProperty('lifecycle');
+  });
+
+  test('switching to the standby changes only the attachment', () => {
+    // GIVEN the same pair with each side active
+    const primary = pair({ active: HaActiveSide.PRIMARY });
+    const standby = pair({ active: HaActiveSide.STANDBY });
+    // THEN interface, Elastic IP and association are identical and the attachment points elsewhere
+    for (const type of ['aws_network_interface', 'aws_eip', 'aws_eip_association', 'aws_instance']) {
+      expect(resourcesOf(standby.stack, type)).toEqual(resourcesOf(primary.stack, type));
+    }
+    expect(attachment(standby.stack).instance_id).toBe(`\${aws_instance.${standby.nic.standbyLaunched!.resource.friendlyUniqueId}.id}`);
+    expect(attachment(primary.stack).instance_id).not.toBe(attachment(standby.stack).instance_id);
+  });
+
+  test('protects the interface and Elastic IP from destroy when asked', () => {
+    const { stack, nic } = pair({ preventDestroy: true });
+    const eni = resourcesOf(stack, 'aws_network_interface')[nic.networkInterface.resource.friendlyUniqueId];
+    expect(eni.lifecycle).toEqual({ prevent_destroy: true });
+    expect(Object.values(resourcesOf(stack, 'aws_eip'))[0].lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test('serves existing instances without launching any', () => {
+    const { stack } = pair({
+      primary: HaMember.existing(InstanceReference.fromInstanceId('i-primary', { instanceType: 't3.small' })),
+      standby: HaMember.existing(InstanceReference.fromInstanceId('i-standby', { instanceType: 't3.small' })),
+      active: HaActiveSide.STANDBY,
+    });
+    // Only the fixture's own instance exists: the pair launched none.
+    expect(Object.keys(resourcesOf(stack, 'aws_instance'))).toEqual(['host']);
+    expect(attachment(stack).instance_id).toBe('i-standby');
+  });
+
+  test('fails when a launched member is in another Availability Zone', () => {
+    const { stack, subnetA } = networkStack();
+    expectConstraintError(() => new HaFailoverNic(stack, 'web', {
+      subnet: SubnetReference.fromSubnet(subnetA),
+      primary: HaMember.launch(MEMBER),
+      standby: HaMember.launch({ ...MEMBER, subnet: SubnetReference.fromSubnetId('subnet-b', { availabilityZone: 'us-east-1b' }) }),
+    }), 'AvailabilityZoneMismatch', ['test/web', 'standby in us-east-1b', 'members in us-east-1a']);
+  });
+
+  test('fails when an existing member is in another Availability Zone', () => {
+    const { stack, subnetA } = networkStack();
+    expectConstraintError(() => new HaFailoverNic(stack, 'web', {
+      subnet: SubnetReference.fromSubnet(subnetA),
+      primary: HaMember.existing(InstanceReference.fromInstanceId('i-1', { availabilityZone: 'us-east-1c' })),
+      standby: HaMember.launch(MEMBER),
+    }), 'AvailabilityZoneMismatch', ['primary in us-east-1c']);
+  });
+
+  test('fails when primary and standby are the same instance', () => {
+    const { stack, subnetA } = networkStack();
+    expectConstraintError(() => new HaFailoverNic(stack, 'web', {
+      subnet: SubnetReference.fromSubnet(subnetA),
+      primary: HaMember.existing(InstanceReference.fromInstanceId('i-1')),
+      standby: HaMember.existing(InstanceReference.fromInstanceId('i-1')),
+    }), 'SameInstanceTwice', ['test/web', 'i-1', 'two distinct instances']);
+  });
+
+  test('fails when the standby could not take the interface\'s addresses', () => {
+    // GIVEN three addresses, which a t3.micro (2 per interface) cannot carry
+    const { stack, subnetA } = networkStack();
+    expectConstraintError(() => new HaFailoverNic(stack, 'web', {
+      subnet: SubnetReference.fromSubnet(subnetA),
+      privateIpv4: Ipv4Assignment.count(2),
+      primary: HaMember.launch({ ...MEMBER, instanceType: 'm5.large' }),
+      standby: HaMember.launch({ ...MEMBER, instanceType: 't3.micro' }),
+    }), 'TooManyPrivateIpv4Addresses', ['at most 2 on t3.micro']);
+  });
+
+  test('fails when attached at device index 0', () => {
+    expectConstraintError(() => pair({ deviceIndex: 0 }), 'PrimaryDeviceIndex');
+  });
+
+  test('accepts token instance ids', () => {
+    expect(() => pair({
+      primary: HaMember.existing(InstanceReference.fromInstanceId(Token.asString({ Ref: 'a' }))),
+      standby: HaMember.existing(InstanceReference.fromInstanceId(Token.asString({ Ref: 'b' }))),
+    })).not.toThrow();
+  });
+});
