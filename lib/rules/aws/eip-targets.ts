@@ -52,7 +52,9 @@ function instancePrimary(index: StackIndex, association: EipAssociation, value: 
   const label = `the primary interface of ${instance.label}`;
   const key = keyed('primary of', value.indexed ? identity(value) : instance.address);
   // Launched from a launch template block: its addresses are declared on the template.
-  if (primary && primary.kind !== 'primary') return { association, label, key, hiddenBy: primary.deviceIndex };
+  if (primary && primary.kind !== 'primary') {
+    return { association, label, key, hiddenBy: instance.blocks('launch_template').items[0]?.attr('id') ?? primary.deviceIndex };
+  }
   return { association, label, key, owner: instance };
 }
 

@@ -39,7 +39,10 @@ export class Nic013InterfacesSameSubnet extends NetworkRule {
   }
 
   private compare(host: Host, current: Placement, earlier: Placement[], report: RuleReport): void {
-    const verdicts = earlier.map((other) => ({ other, same: current.hiddenBy || other.hiddenBy ? undefined : sameValue(current.subnet, other.subnet) }));
+    const verdicts = earlier.map((other) => ({
+      other,
+      same: current.hiddenBy || other.hiddenBy ? undefined : sameValue(current.subnet, other.subnet),
+    }));
     const twin = verdicts.find((v) => v.same === true)?.other;
     if (twin) {
       report.violation(

@@ -64,7 +64,8 @@ export class Nic030OneEipPerPrivateIp extends NetworkRule {
   /** An association with count/for_each maps one Elastic IP per copy, all to the same address unless the address varies. */
   private checkCopies(target: EipTarget, address: Address, report: RuleReport): void {
     const source = target.association.source;
-    if (!source.repeated || !('key' in address)) return;
+    // A target that varies per copy (`aws_instance.web[count.index]`) has no key: the copies go to different interfaces.
+    if (!source.repeated || target.key === undefined || !('key' in address)) return;
     const count = source.attr('count').follow().asNumber();
     if (count === undefined) {
       report.cannotVerify(source, `the number of Elastic IPs it maps to ${address.shown} of ${target.label}`, source.attr(source.raw.for_each !== undefined ? 'for_each' : 'count'));

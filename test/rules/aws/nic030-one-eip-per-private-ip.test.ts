@@ -80,6 +80,14 @@ describe('NIC030 one Elastic IP per private IPv4 address', () => {
     ]);
   });
 
+  test('passes when an aws_eip with count gives each copy its own instance', () => {
+    const stack = testStack();
+    const { subnets } = testNetwork(stack);
+    const web = new Instance(stack, 'web', { ami: AMI, instanceType: 'm5.large', subnetId: subnets[0].id, count: 2 });
+    new Eip(stack, 'web-eip', { instance: `\${${web.terraformResourceType}.${web.friendlyUniqueId}[count.index].id}`, count: 2 });
+    expect(checkStack(stack).errors('NIC030')).toEqual([]);
+  });
+
   test('passes when an aws_eip_association moves an aws_eip that names the interface itself', () => {
     const stack = testStack();
     const eni = twoAddressEni(stack);
