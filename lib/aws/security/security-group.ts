@@ -7,6 +7,7 @@ import { Port } from './port';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
+import { NetworkSuppressions } from '../../rules/network-suppressions';
 import { checkCidr } from '../address-checks';
 
 /** Administration ports that must never face the whole internet by accident. */
@@ -121,7 +122,15 @@ export class SecurityGroup extends Construct {
         });
       }
     }
-    return new VpcSecurityGroupIngressRule(this, options.id ?? this.ruleId('Ingress', peer, port), this.ruleConfig(peer, port, options));
+    const rule = new VpcSecurityGroupIngressRule(this, options.id ?? this.ruleId('Ingress', peer, port), this.ruleConfig(peer, port, options));
+    if (peer.isInternet && options.allowAdministrationFromInternet && ADMIN_PORTS.some((admin) => port.coversTcpPort(admin.port))) {
+      // The user opted in explicitly on this rule; the synth-time check records the reason instead of failing.
+      NetworkSuppressions.addSuppressions(rule, [{
+        id: 'NIC070',
+        reason: 'allowAdministrationFromInternet: true was set on this rule by its author',
+      }]);
+    }
+    return rule;
   }
 
   /** Allows traffic to `peer` on `port`. */

@@ -88,18 +88,31 @@ describe('NIC070 SSH/RDP open to the internet', () => {
     ]);
   });
 
-  test('fails for the library SecurityGroup when administration from the internet is allowed', () => {
-    // GIVEN the explicit opt-in of the construct, which NetworkRules still reports
+  test('records the library SecurityGroup\'s explicit opt-in as a suppression with its reason', () => {
+    // GIVEN administration from the internet allowed explicitly on the construct
     const stack = testStack();
     const { vpc, subnets } = testNetwork(stack);
     const sg = new LibrarySecurityGroup(stack, 'admin', { vpcId: vpc.id });
     sg.addIngressRule(Peer.anyIpv4(), Port.tcp(22), { id: 'ssh', allowAdministrationFromInternet: true });
     new LibraryNetworkInterface(stack, 'web', { subnet: SubnetReference.fromSubnet(subnets[0]), securityGroupIds: [sg.securityGroupId] });
     // WHEN
-    const errors = checkStack(stack).errors('NIC070');
-    // THEN
-    expect(errors.map((f) => f.path)).toEqual(['stack/admin/ssh']);
-    expect(errors[0].message).toContain('into security group "admin", used by eni "web"');
+    const findings = checkStack(stack);
+    // THEN the finding is kept in the report, suppressed with the reason, and fails nothing
+    expect(findings.errors('NIC070')).toEqual([]);
+    expect(findings.suppressed('NIC070').map((f) => [f.path, f.suppressionReason])).toEqual([
+      ['stack/admin/ssh', 'allowAdministrationFromInternet: true was set on this rule by its author'],
+    ]);
+  });
+
+  test('fails for the library SecurityGroup when another rule of it opens SSH without the opt-in', () => {
+    // GIVEN a raw rule added to the library group, bypassing its construction-time check
+    const stack = testStack();
+    const { vpc, subnets } = testNetwork(stack);
+    const sg = new LibrarySecurityGroup(stack, 'admin', { vpcId: vpc.id });
+    new VpcSecurityGroupIngressRule(stack, 'raw-ssh', { securityGroupId: sg.securityGroupId, ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '0.0.0.0/0' });
+    new LibraryNetworkInterface(stack, 'web', { subnet: SubnetReference.fromSubnet(subnets[0]), securityGroupIds: [sg.securityGroupId] });
+    // WHEN / THEN
+    expect(checkStack(stack).errors('NIC070').map((f) => f.path)).toEqual(['stack/raw-ssh']);
   });
 
   describe('cannot verify', () => {
