@@ -98,7 +98,11 @@ export function interfaceAddresses(owner: TfResource): InterfaceAddresses {
   // private_ips is a set: its only element is the primary, otherwise private_ip says which one is.
   const primary = single.asString() ?? (setList?.length === 1 ? setList[0].follow().asString() : undefined);
   const summary = summarize(primary, set, picked);
-  return single.isLiteral || single.isAbsent ? summary : { ...summary, unknown: summary.unknown ?? single };
+  // private_ip_list without private_ip_list_enabled: counted too, so that no address the user listed is reported missing.
+  const listed = summarize(undefined, owner.attr('private_ip_list'), undefined);
+  const fixed = [...summary.fixed, ...listed.fixed.filter((a) => !summary.fixed.includes(a))];
+  const unknown = summary.unknown ?? listed.unknown ?? (single.isLiteral || single.isAbsent ? undefined : single);
+  return { ...summary, fixed, unknown, picked: fixed.length > 0 || unknown ? picked : summary.picked };
 }
 
 function summarize(primary: string | TfValue | undefined, list: TfValue, picked: string | undefined, primaryIsFirst = false): InterfaceAddresses {
