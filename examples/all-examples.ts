@@ -1,13 +1,23 @@
 import { App } from 'cdktf';
 import { BuildingBlocksStack } from './building-blocks/stack';
+import { CheckYourOwnStack } from './check-your-own-stack/stack';
 import { DualHomedInstanceStack } from './dual-homed-instance/stack';
 import { ManagementNetworkStack } from './management-network/stack';
 import { MultiEipInstanceStack } from './multi-eip-instance/stack';
 import { NatApplianceStack } from './nat-appliance/stack';
 
-/** Every example stack, by the name its folder and stack share; used by the root app and the tests. */
-export const ALL_EXAMPLES: ReadonlyArray<{ readonly name: string; readonly build: (app: App) => void }> = [
+/** One example: the name its folder and stack share, and how to build it into an app. */
+export interface ExampleEntry {
+  readonly name: string;
+  readonly build: (app: App) => void;
+  /** The example exists to show NetworkRules findings (its own test asserts exactly which). */
+  readonly showsFindings?: boolean;
+}
+
+/** Every example stack; used by the root app and the tests. */
+export const ALL_EXAMPLES: readonly ExampleEntry[] = [
   { name: 'building-blocks', build: (app) => new BuildingBlocksStack(app, 'building-blocks') },
+  { name: 'check-your-own-stack', build: (app) => new CheckYourOwnStack(app, 'check-your-own-stack'), showsFindings: true },
   { name: 'dual-homed-instance', build: (app) => new DualHomedInstanceStack(app, 'dual-homed-instance') },
   { name: 'management-network', build: (app) => new ManagementNetworkStack(app, 'management-network') },
   { name: 'multi-eip-instance', build: (app) => new MultiEipInstanceStack(app, 'multi-eip-instance') },
