@@ -51,6 +51,13 @@ export const ErrorCode = {
   UserDataNotShellScript: 'UserDataNotShellScript',
   InvalidPairName: 'InvalidPairName',
   SameInstanceTwice: 'SameInstanceTwice',
+  VirtualIpSubnetMismatch: 'VirtualIpSubnetMismatch',
+  VirtualIpInsideVpc: 'VirtualIpInsideVpc',
+  MissingRouteTables: 'MissingRouteTables',
+  MissingVpcCidrBlocks: 'MissingVpcCidrBlocks',
+  VrrpPrioritiesNotOrdered: 'VrrpPrioritiesNotOrdered',
+  InvalidVrrpPassword: 'InvalidVrrpPassword',
+  IncompleteClientIngress: 'IncompleteClientIngress',
 } as const;
 
 /** AWS documentation pages the construction-time checks cite. */
