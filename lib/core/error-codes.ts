@@ -58,6 +58,7 @@ export const ErrorCode = {
   VrrpPrioritiesNotOrdered: 'VrrpPrioritiesNotOrdered',
   InvalidVrrpPassword: 'InvalidVrrpPassword',
   IncompleteClientIngress: 'IncompleteClientIngress',
+  OsConfigNeedsLaunchedInstance: 'OsConfigNeedsLaunchedInstance',
 } as const;
 
 /** AWS documentation pages the construction-time checks cite. */

@@ -1,4 +1,5 @@
 import { InstanceReference } from '../instance-reference';
+import { OsNetworkConfig } from '../os/os-network-config';
 
 /**
  * Where a pattern puts its interfaces: on an instance it launches (give `instanceType` and `ami`)
@@ -31,6 +32,25 @@ export interface PatternHostProps {
    * @default - no user data
    */
   readonly userData?: string;
+
+  /**
+   * Operating system of the launched instance, to append to its user data the policy routing of
+   * every secondary interface the pattern attaches: each one gets its own route table
+   * (100 + device index) and one source rule per private address, so that replies leave through
+   * the interface the request came in on. `OsNetworkConfig.ubuntuNetplan()` writes a netplan file,
+   * `OsNetworkConfig.iproute2Script()` installs an iproute2 script for other distributions, and
+   * `OsNetworkConfig.amazonLinux2023()` adds only a comment because ec2-net-utils does it already.
+   *
+   * `userData`, when given, must be a shell script (starting with `#!`); the routing is appended to
+   * it. The subnet of each secondary interface needs a literal IPv4 CIDR block (a
+   * `SubnetReference.fromSubnet` of a subnet with a literal `cidrBlock`, or `fromSubnetId` with
+   * `ipv4CidrBlock`). Not with `existingInstance`, whose user data is not the pattern's: run
+   * `SecondaryInterfaceRouting.render(...)` on that instance instead.
+   * @default - none (the user data is left as given)
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
+   */
+  readonly osNetworkConfig?: OsNetworkConfig;
 
   /**
    * IAM instance profile name of the launched instance.

@@ -1,4 +1,5 @@
 import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
+import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { PatternHostProps } from './pattern-host-props';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
@@ -8,6 +9,8 @@ import { InstanceNetworkLimits, InstanceTypeNetworkLimits } from '../../limits/i
 import { checkCount } from '../address-checks';
 import { Instance } from '../instance';
 import { NetworkInterface } from '../network-interface';
+import { InterfaceRouting } from '../os/interface-routing';
+import { SecondaryInterfaceRouting } from '../os/secondary-interface-routing';
 import { SubnetReference } from '../subnet-reference';
 
 // Internal: the instance side shared by the patterns (not re-exported from lib/index.ts).
@@ -31,11 +34,17 @@ export class PatternHost {
   private readonly props: PatternHostProps;
   private nextDeviceIndex: number;
   private interfaceCount = 1;
+  private readonly routedInterfaces: InterfaceRouting[] = [];
+  // The launched instance exists before its secondary interfaces do: its user data is read
+  // lazily, at synth time, from this value, which every attached interface re-renders.
+  private userData?: string;
 
   constructor(scope: Construct, props: PatternHostProps) {
     this.scope = scope;
     this.props = props;
     this.launches = checkHostProps(scope, props);
+    if (!this.launches) refuseOsNetworkConfig(scope, props);
+    this.userData = props.userData;
     this.instanceType = literal(props.existingInstance?.instanceType ?? props.instanceType);
     this.limits = this.instanceType === undefined ? undefined : InstanceNetworkLimits.of(this.instanceType);
     this.nextDeviceIndex = props.firstDeviceIndex ?? 1;
@@ -53,7 +62,7 @@ export class PatternHost {
         ami: this.props.ami!,
         primaryInterface: networkInterface,
         keyName: this.props.keyName,
-        userData: this.props.userData,
+        userData: this.props.osNetworkConfig ? Lazy.stringValue({ produce: () => this.userData }) : this.props.userData,
         iamInstanceProfile: this.props.iamInstanceProfile,
         tags: this.props.instanceTags,
       });
@@ -61,9 +70,38 @@ export class PatternHost {
     }
     const deviceIndex = this.nextDeviceIndex;
     this.nextDeviceIndex = isUnresolved(deviceIndex) ? deviceIndex : deviceIndex + 1;
-    if (this.instance) return this.instance.attachNetworkInterface(networkInterface, { deviceIndex });
+    if (this.instance) {
+      const attachment = this.instance.attachNetworkInterface(networkInterface, { deviceIndex });
+      this.routeSecondaryInterface(networkInterface, deviceIndex);
+      return attachment;
+    }
     this.checkInterfaceCount(networkInterface);
     return networkInterface.attachTo(this.props.existingInstance!, { deviceIndex });
+  }
+
+  /**
+   * Renders the user data again with the policy routing of every secondary interface so far, so
+   * that literal values that cannot work fail here, at construction, rather than at synth.
+   */
+  private routeSecondaryInterface(networkInterface: NetworkInterface, deviceIndex: number): void {
+    const target = this.props.osNetworkConfig;
+    if (!target) return;
+    if (networkInterface.subnet.ipv4CidrBlock === undefined) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.SubnetCidrUnknown,
+        scope: this.scope,
+        problem: `osNetworkConfig needs the IPv4 CIDR block of the subnet of the interface at device index ${deviceIndex}, `
+          + 'since its route table and default gateway derive from it',
+        received: `subnet ${networkInterface.subnet.subnetId} whose IPv4 CIDR block is unknown or only known at deploy time`,
+        allowed: 'a subnet whose IPv4 CIDR block is a literal',
+        fix: 'Reference the subnet with SubnetReference.fromSubnetId(id, { ipv4CidrBlock: \'10.0.2.0/24\' }) or fromSubnet of a subnet '
+          + 'with a literal cidrBlock; or drop osNetworkConfig and set instance.resource.userData to SecondaryInterfaceRouting'
+          + '.appendToUserData(...) with SecondaryInterfaceRouting.forInterface(networkInterface, deviceIndex, subnet.cidrBlock)',
+        docUrl: DocUrl.eniBestPractices,
+      });
+    }
+    this.routedInterfaces.push(SecondaryInterfaceRouting.forInterface(networkInterface, deviceIndex));
+    this.userData = SecondaryInterfaceRouting.appendToUserData(this.scope, target, this.routedInterfaces, this.props.userData);
   }
 
   /** An existing instance has at least its primary interface besides the ones added here. */
@@ -106,6 +144,22 @@ function checkHostProps(scope: Construct, props: PatternHostProps): boolean {
     received: `no existingInstance and no ${missing.join(' and no ')}`,
     allowed: 'instanceType and ami to launch an instance, or existingInstance',
     docUrl: DocUrl.eniScenarios,
+  });
+}
+
+/** Refuses `osNetworkConfig` without a launched instance: the pattern writes no user data then. */
+function refuseOsNetworkConfig(scope: Construct, props: PatternHostProps): void {
+  if (props.osNetworkConfig === undefined) return;
+  throw new NetworkConstraintError({
+    code: ErrorCode.OsConfigNeedsLaunchedInstance,
+    scope,
+    problem: 'osNetworkConfig writes the user data of the instance the pattern launches, and the existing instance was launched elsewhere '
+      + '(its user data has run already)',
+    received: `existingInstance and osNetworkConfig ${props.osNetworkConfig.name}`,
+    allowed: 'osNetworkConfig with instanceType and ami, or existingInstance without osNetworkConfig',
+    fix: 'Drop osNetworkConfig and run the output of SecondaryInterfaceRouting.render(scope, target, interfaces) on that instance, '
+      + 'with SecondaryInterfaceRouting.forInterface(networkInterface, deviceIndex) for each interface the pattern attaches',
+    docUrl: DocUrl.eniBestPractices,
   });
 }
 
