@@ -131,8 +131,8 @@ export interface DualHomedInstanceProps extends PatternHostProps {
  * It launches its instance (the first interface is eth0) or adds every interface to
  * `existingInstance` as a secondary interface. Interfaces that are not eth0 need source-based
  * routing in the operating system so that replies leave by the interface the request came in on:
- * Amazon Linux does so with ec2-net-utils; on other distributions add it through `userData`, built
- * from each `networkInterface(name)` (MAC address, addresses, subnet) and `deviceIndexOf(name)`.
+ * Amazon Linux does so with ec2-net-utils; on Ubuntu or other distributions give `osNetworkConfig`
+ * and the launched instance's user data sets it up for every interface that is not eth0.
  *
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
  */

@@ -145,8 +145,8 @@ const PUBLIC_INTERFACE_PROPS = [
  * the public-interface props are refused.
  *
  * The operating system must answer management traffic through eth1: Amazon Linux does so with
- * ec2-net-utils; on other distributions add source-based routing through `userData`, built from
- * `managementInterface` (MAC address, addresses, subnet) and `managementDeviceIndex`.
+ * ec2-net-utils; on Ubuntu or other distributions give `osNetworkConfig` and the launched
+ * instance's user data adds source-based routing for the management interface.
  *
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
  */

@@ -100,7 +100,8 @@ export interface MultiEipInstanceProps extends PatternHostProps {
  *
  * It launches its instance (with a primary interface of its own, without Elastic IP) or adds the
  * interfaces to an existing instance. The operating system must bring up the secondary interface
- * and addresses and route replies out of the interface they came in on.
+ * and addresses and route replies out of the interface they came in on: `osNetworkConfig` makes the
+ * launched instance's user data do so.
  *
  * @see https://www.alibabacloud.com/help/en/eip/user-guide/associate-an-eip-with-a-cloud-resource
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html

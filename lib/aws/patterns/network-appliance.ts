@@ -127,7 +127,9 @@ export interface NetworkApplianceProps extends PatternHostProps {
  *
  * It launches its instance (the public interface is eth0, the private one eth1) or adds both
  * interfaces to an existing instance. The operating system must forward and, for NAT, masquerade
- * the traffic: that is the job of the AMI or of `userData`.
+ * the traffic: that is the job of the AMI or of `userData`. `osNetworkConfig` adds source-based
+ * routing for the private interface, so the appliance's own replies leave by the interface the
+ * request came in on.
  *
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
  * @see https://docs.aws.amazon.com/vpc/latest/userguide/work-with-nat-instances.html
