@@ -2,6 +2,7 @@ import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Route } from '@cdktf/provider-aws/lib/route';
+import { dependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { patternVpcId } from './pattern-host';
 import { KeepalivedNodeSettings, keepalivedUserData } from './virtual-ip/keepalived-config';
@@ -307,7 +308,7 @@ export class VirtualIpPair extends Construct {
         tags: { ...tags, Name: `${this.pairName}-${settings.nodeName}` },
       });
       // keepalived's first MASTER transition at boot needs the policy, not only the profile.
-      launched.resource.dependsOn = [policy.fqn];
+      launched.resource.dependsOn = [dependable(policy)];
       return launched;
     };
     this.activeInstance = instance('ActiveInstance',

@@ -16,6 +16,9 @@ export const NOTIFY_SCRIPT_PATH = '/etc/keepalived/vip-notify.sh';
  */
 export const PRIMARY_DEVICE_PLACEHOLDER = '@PRIMARY_DEVICE@';
 
+/** The VRRP states whose transitions run the notify script (STOP: keepalived is shutting down). */
+const NOTIFY_STATES = ['MASTER', 'BACKUP', 'FAULT', 'STOP'];
+
 /** Everything one node of a virtual IP pair needs to run keepalived. */
 export interface KeepalivedNodeSettings {
   /** Name of the pair: the VRRP instance and the router id. */
@@ -76,7 +79,7 @@ export function renderKeepalivedConfig(node: KeepalivedNodeSettings): string {
     `        ${node.peerAddress}`,
     '    }',
     ...auth,
-    ...['MASTER', 'BACKUP', 'FAULT'].map((state) => `    notify_${state.toLowerCase()} "${NOTIFY_SCRIPT_PATH} ${state}"`),
+    ...NOTIFY_STATES.map((state) => `    notify_${state.toLowerCase()} "${NOTIFY_SCRIPT_PATH} ${state}"`),
     '}',
     '',
   ].join('\n');
@@ -114,15 +117,15 @@ function takeOverCommands(node: KeepalivedNodeSettings): string[] {
 /**
  * The notify script: MASTER adds the virtual IP locally and moves it (secondary address and Elastic
  * IP, or the overlay routes) to this node's interface through the EC2 API with the instance role;
- * BACKUP and FAULT only drop it locally, since the new MASTER's call takes it away in EC2.
+ * BACKUP, FAULT and STOP only drop it locally, since the new MASTER's call takes it away in EC2.
  */
 export function renderNotifyScript(node: KeepalivedNodeSettings): string {
   const moves = node.mode === VirtualIpMode.OVERLAY_ROUTE ? 'the /32 routes to it' : 'it';
   return [
     '#!/bin/bash',
     `# Notify script of VirtualIpPair "${node.pairName}", ${node.nodeName} node, run by keepalived on each VRRP`,
-    '# state change as: vip-notify.sh MASTER|BACKUP|FAULT. MASTER adds the virtual IP locally and moves',
-    `# ${moves} to this node's interface; BACKUP and FAULT drop it locally (the new MASTER takes it in EC2).`,
+    `# state change as: vip-notify.sh ${NOTIFY_STATES.join('|')}. MASTER adds the virtual IP locally and`,
+    `# moves ${moves} to this node's interface; the other states drop it locally (the new MASTER takes it in EC2).`,
     'set -uo pipefail',
     'export PATH="$PATH:/usr/local/bin:/snap/bin"',
     '# The AWS CLI retries throttling and transient errors itself, with backoff; credentials come from',
@@ -165,7 +168,7 @@ export function renderNotifyScript(node: KeepalivedNodeSettings): string {
     ...takeOverCommands(node),
     '    log "took $VIP (status $status)"',
     '    ;;',
-    '  BACKUP|FAULT)',
+    `  ${NOTIFY_STATES.filter((state) => state !== 'MASTER').join('|')})`,
     '    ip address del "$VIP/$VIP_PREFIX" dev "$DEV" 2>/dev/null || true',
     '    log "released $VIP locally"',
     '    ;;',
