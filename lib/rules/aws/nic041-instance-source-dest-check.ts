@@ -40,7 +40,7 @@ export class Nic041InstanceSourceDestCheck extends NetworkRule {
       report.violation(
         instance,
         `${instance.label} sets source_dest_check = ${setting.display}, which applies only to its primary interface; `
-          + `its other ${others.length === 1 ? 'interface' : `${others.length} interfaces`} (${others.map((a) => a.label).join(', ')}) keep their own setting`,
+          + `its other ${others.length === 1 ? 'interface' : `${others.length} interfaces`} (${others.map((a) => a.label).join(', ')}) ${others.length === 1 ? 'keeps its' : 'keep their'} own setting`,
         'set source_dest_check on each aws_network_interface that forwards traffic (and on the primary one), and remove it from the instance',
       );
     }
