@@ -4,7 +4,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { Ipv4Assignment, Peer, Port, SubnetReference } from '../../lib';
+import { Ipv4Assignment, OsNetworkConfig, Peer, Port, SubnetReference } from '../../lib';
 import { DualHomedInstance } from '../../lib/aws/patterns/dual-homed-instance';
 
 /**
@@ -50,9 +50,13 @@ export class DualHomedInstanceStack extends TerraformStack {
         },
       ],
       instanceType: 'm5.large',
-      // Replace with an Amazon Linux 2023 AMI of your region (ec2-net-utils gives each interface
-      // its own route table); no data source so the example plans offline.
+      // Replace with an Ubuntu 22.04 or 24.04 AMI of your region (no data source, so the example
+      // plans offline). On Amazon Linux 2023 use OsNetworkConfig.amazonLinux2023() instead:
+      // ec2-net-utils already gives each interface its own route table.
       ami: 'ami-0c55b159cbfafe1f0',
+      // eth1 (db) and eth2 (partner) get their own route tables (101, 102) and source rules, so
+      // replies leave by the interface the request came in on.
+      osNetworkConfig: OsNetworkConfig.ubuntuNetplan(),
       instanceTags: { Name: 'dual-homed-app-server' },
     });
 

@@ -8,6 +8,19 @@ describe('examples/dual-homed-instance', () => {
     const stack = new DualHomedInstanceStack(Testing.app(), 'dual-homed-instance');
     expect(Testing.synth(stack)).toMatchSnapshot();
   });
+
+  test('routes the db and partner interfaces in their own tables through the Ubuntu user data', () => {
+    // GIVEN the example with osNetworkConfig: OsNetworkConfig.ubuntuNetplan()
+    const stack = new DualHomedInstanceStack(Testing.app(), 'dual-homed-instance');
+    // WHEN it is synthesized
+    const [instance] = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.aws_instance);
+    // THEN netplan configures eth1 (db, 10.0.3.0/24) and eth2 (partner, 100.64.0.0/26), never eth0
+    const devices = [...instance.user_data.matchAll(/cdktf-device(\d+):/g)].map((match: RegExpMatchArray) => match[1]);
+    expect(devices).toEqual(['1', '2']);
+    expect(instance.user_data).toMatch(/- to: 10\.0\.3\.0\/24\n(?:.*\n){2}\s+table: 101\n/);
+    expect(instance.user_data).toMatch(/- to: 100\.64\.0\.0\/26\n(?:.*\n){2}\s+table: 102\n/);
+    expect(instance.user_data.trimEnd().endsWith('netplan apply')).toBe(true);
+  });
 });
 
 describeTerraform('examples/dual-homed-instance offline', () => {
