@@ -136,6 +136,12 @@ describe.each(PATTERNS)('$name with osNetworkConfig', (pattern) => {
     expect(userData!.trimEnd().endsWith('netplan apply')).toBe(true);
   });
 
+  test('GIVEN firstDeviceIndex 3 WHEN it launches its instance THEN the tables follow the device indexes the interfaces get', () => {
+    const { secondaries, userData } = launch(pattern, { firstDeviceIndex: 3, osNetworkConfig: OsNetworkConfig.iproute2Script() });
+    expect(secondaries.map(([, index]) => index)).toEqual(secondaries.map((_, i) => 3 + i));
+    expect(configureCalls(userData!).map((args) => args[1])).toEqual(secondaries.map((_, i) => String(103 + i)));
+  });
+
   test('GIVEN amazonLinux2023() WHEN it launches its instance THEN the user data holds only comments', () => {
     const { userData } = launch(pattern, { osNetworkConfig: OsNetworkConfig.amazonLinux2023() });
     const [shebang, ...lines] = userData!.trimEnd().split('\n');
