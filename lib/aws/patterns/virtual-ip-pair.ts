@@ -213,6 +213,8 @@ export class VirtualIpPair extends Construct {
   public readonly securityGroup: SecurityGroup;
   /** The instances' role. */
   public readonly role: IamRole;
+  /** The role's inline policy. */
+  public readonly policy: IamRolePolicy;
   /** The instances' profile. */
   public readonly instanceProfile: IamInstanceProfile;
   /** The Elastic IP mapped to the virtual IP (SECONDARY_IP with `elasticIp`). */
@@ -267,7 +269,7 @@ export class VirtualIpPair extends Construct {
       }),
       tags,
     });
-    const policy = new IamRolePolicy(this, 'Policy', {
+    this.policy = new IamRolePolicy(this, 'Policy', {
       role: this.role.id,
       name: 'move-virtual-ip',
       policy: policyDocument(virtualIpPolicyStatements({
@@ -308,7 +310,7 @@ export class VirtualIpPair extends Construct {
         tags: { ...tags, Name: `${this.pairName}-${settings.nodeName}` },
       });
       // keepalived's first MASTER transition at boot needs the policy, not only the profile.
-      launched.resource.dependsOn = [dependable(policy)];
+      launched.resource.dependsOn = [dependable(this.policy)];
       return launched;
     };
     this.activeInstance = instance('ActiveInstance',
@@ -475,6 +477,7 @@ export class VirtualIpPair extends Construct {
       });
     }
     const vpcCidrs = props.vpcCidrBlocks ?? [];
+    if (isListToken(vpcCidrs)) return;
     if (vpcCidrs.length === 0) {
       throw new NetworkConstraintError({
         code: ErrorCode.MissingVpcCidrBlocks,
