@@ -1,0 +1,86 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { Clock } from './clock';
+import { AgentConfig } from './config';
+import { Ec2Api } from './ec2-api';
+import { EniMover, MoveIntent, Outcome } from './eni-mover';
+import { AgentRequest, classifyEvent } from './events';
+import { FailoverMetric, Logger } from './log';
+
+/** What the agent needs from the outside world; tests pass a mocked client, a fake clock and a captured log. */
+export interface AgentDeps {
+  readonly ec2: EC2Client;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The part of the Lambda context the agent reads. */
+export interface InvocationContext {
+  readonly awsRequestId?: string;
+}
+
+export type AgentHandler = (event: unknown, context?: InvocationContext) => Promise<Outcome>;
+
+/**
+ * The agent as a Lambda handler: classifies the event, turns it into a move intent, runs the
+ * state machine, and logs and meters the outcome (`FailoverSucceeded`, `FailoverGaveUp`) or the
+ * failure (`FailoverFailed`, then rethrows so that Lambda records an error and the alarm fires).
+ */
+export function createAgent(config: AgentConfig, deps: AgentDeps): AgentHandler {
+  return async (event, context) => {
+    const log = deps.logger.child({ requestId: context?.awsRequestId });
+    const request = classifyEvent(event);
+    if (request.kind === 'ignored') {
+      log.info('event ignored', { reason: request.reason, event });
+      return { outcome: 'ignored', reason: request.reason };
+    }
+    if (request.kind === 'invalid') {
+      log.error('invalid request', { reason: request.reason, event });
+      throw new Error(`failover agent: ${request.reason}`);
+    }
+    const intent = toIntent(config, request);
+    if (!intent) {
+      const reason = `instance ${request.instanceId} is not in pair ${config.pairName} (${config.primaryInstanceId}, ${config.standbyInstanceId})`;
+      if (request.kind === 'place') {
+        log.error('invalid request', { reason });
+        throw new Error(`failover agent: ${reason}`);
+      }
+      log.info('event ignored', { reason });
+      return { outcome: 'ignored', reason };
+    }
+
+    log.info('failover requested', { request, target: intent.target });
+    const metric = (name: FailoverMetric) => log.metric(config.metricNamespace, name, 1, { Pair: config.pairName });
+    const startedAt = deps.clock.now();
+    try {
+      const outcome = await new EniMover(config, new Ec2Api(deps.ec2, deps.clock, log), deps.clock, log).run(intent);
+      const fields = { ...outcome, durationMs: deps.clock.now() - startedAt };
+      if (outcome.outcome === 'moved') {
+        log.info(`failover succeeded: ${config.networkInterfaceId} moved from ${outcome.from ?? 'nothing'} to ${outcome.to}`, fields);
+        metric('FailoverSucceeded');
+      } else if (outcome.outcome === 'gave-up') {
+        log.error(`failover gave up: ${outcome.reason}`, fields);
+        metric('FailoverGaveUp');
+      } else {
+        log.info(`nothing to do: ${outcome.reason}`, fields);
+      }
+      return outcome;
+    } catch (error) {
+      log.error(`failover failed: ${error instanceof Error ? error.message : String(error)}`, { error, durationMs: deps.clock.now() - startedAt });
+      metric('FailoverFailed');
+      throw error;
+    }
+  };
+}
+
+/** The instance that must hold the interface after this request, or undefined for an instance outside the pair. */
+function toIntent(config: AgentConfig, request: Exclude<AgentRequest, { kind: 'ignored' | 'invalid' }>): MoveIntent | undefined {
+  const { primaryInstanceId: primary, standbyInstanceId: standby } = config;
+  if (request.instanceId !== primary && request.instanceId !== standby) {
+    return undefined;
+  }
+  if (request.kind === 'place') {
+    return { target: request.instanceId, operator: true, forceDetach: false };
+  }
+  // The failed instance's partner takes over; an alarm means the holder is impaired, so force the detach.
+  return { target: request.instanceId === primary ? standby : primary, operator: false, forceDetach: request.kind === 'alarm' };
+}

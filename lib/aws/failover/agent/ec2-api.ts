@@ -1,0 +1,140 @@
+import {
+  AttachNetworkInterfaceCommand,
+  CreateTagsCommand,
+  DescribeInstanceStatusCommand,
+  DescribeNetworkInterfacesCommand,
+  DetachNetworkInterfaceCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { Clock } from './clock';
+import { Logger } from './log';
+import { errorCode, withRetry } from './retry';
+
+/** Tag the agent writes on the interface after each move (same key as `LAST_FAILOVER_TAG` of the construct). */
+export const LAST_FAILOVER_TAG = 'nic-patterns:last-failover';
+
+/** The interface's attachment, as EC2 reports it. */
+export interface Attachment {
+  readonly attachmentId?: string;
+  readonly instanceId?: string;
+  readonly deviceIndex?: number;
+  readonly networkCardIndex?: number;
+  /** attaching | attached | detaching | detached */
+  readonly status?: string;
+}
+
+export interface InterfaceState {
+  /** available | in-use | attaching | detaching | associated */
+  readonly status?: string;
+  readonly attachment?: Attachment;
+  /** Value of the `nic-patterns:last-failover` tag, when present. */
+  readonly lastFailover?: string;
+}
+
+export interface InstanceHealth {
+  readonly instanceId: string;
+  /** pending | running | stopping | stopped | shutting-down | terminated, or not-found */
+  readonly state: string;
+  /** ok | impaired | initializing | insufficient-data | not-applicable */
+  readonly instanceStatus: string;
+  readonly systemStatus: string;
+}
+
+/** Impaired status checks: the instance runs but cannot be trusted with traffic (or to release the interface). */
+export function isImpaired(health: InstanceHealth): boolean {
+  return health.instanceStatus === 'impaired' || health.systemStatus === 'impaired';
+}
+
+export function isHealthy(health: InstanceHealth): boolean {
+  return health.state === 'running' && !isImpaired(health);
+}
+
+/**
+ * Detach errors that mean "the attachment is already going or gone": the agent keeps waiting for the
+ * interface to become available instead of failing (a rerun, or a detach already started by EC2 when
+ * the instance terminated).
+ */
+const DETACH_IN_PROGRESS_CODES = new Set(['IncorrectState', 'InvalidNetworkInterface.InUse', 'InvalidAttachmentID.NotFound']);
+
+/** The EC2 calls of the agent, each retried on throttling and transient errors. */
+export class Ec2Api {
+  constructor(private readonly client: EC2Client, private readonly clock: Clock, private readonly log: Logger) {}
+
+  async describeInterface(networkInterfaceId: string): Promise<InterfaceState> {
+    const output = await this.call('DescribeNetworkInterfaces', () =>
+      this.client.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [networkInterfaceId] })));
+    const eni = output.NetworkInterfaces?.[0];
+    if (!eni) {
+      throw new Error(`network interface ${networkInterfaceId} was not returned by DescribeNetworkInterfaces`);
+    }
+    const attachment = eni.Attachment;
+    return {
+      status: eni.Status,
+      attachment: attachment && {
+        attachmentId: attachment.AttachmentId,
+        instanceId: attachment.InstanceId,
+        deviceIndex: attachment.DeviceIndex,
+        networkCardIndex: attachment.NetworkCardIndex,
+        status: attachment.Status,
+      },
+      lastFailover: eni.TagSet?.find((tag) => tag.Key === LAST_FAILOVER_TAG)?.Value,
+    };
+  }
+
+  async instanceHealth(instanceId: string): Promise<InstanceHealth> {
+    try {
+      const output = await this.call('DescribeInstanceStatus', () =>
+        this.client.send(new DescribeInstanceStatusCommand({ InstanceIds: [instanceId], IncludeAllInstances: true })));
+      const status = output.InstanceStatuses?.[0];
+      return {
+        instanceId,
+        state: status?.InstanceState?.Name ?? 'not-found',
+        instanceStatus: status?.InstanceStatus?.Status ?? 'not-applicable',
+        systemStatus: status?.SystemStatus?.Status ?? 'not-applicable',
+      };
+    } catch (error) {
+      if (errorCode(error) === 'InvalidInstanceID.NotFound') {
+        return { instanceId, state: 'not-found', instanceStatus: 'not-applicable', systemStatus: 'not-applicable' };
+      }
+      throw error;
+    }
+  }
+
+  /** Starts the detach; returns the error code when EC2 says the attachment is already detaching or gone. */
+  async detach(attachmentId: string, force: boolean): Promise<string | undefined> {
+    try {
+      await this.call('DetachNetworkInterface', () =>
+        this.client.send(new DetachNetworkInterfaceCommand({ AttachmentId: attachmentId, Force: force })));
+      return undefined;
+    } catch (error) {
+      const code = errorCode(error);
+      if (code !== undefined && DETACH_IN_PROGRESS_CODES.has(code)) {
+        return code;
+      }
+      throw error;
+    }
+  }
+
+  async attach(networkInterfaceId: string, instanceId: string, deviceIndex: number, networkCardIndex: number): Promise<void> {
+    await this.call('AttachNetworkInterface', () => this.client.send(new AttachNetworkInterfaceCommand({
+      NetworkInterfaceId: networkInterfaceId,
+      InstanceId: instanceId,
+      DeviceIndex: deviceIndex,
+      // Card 0 is EC2's default; leaving it out keeps the request valid on types with a single card.
+      NetworkCardIndex: networkCardIndex === 0 ? undefined : networkCardIndex,
+    })));
+  }
+
+  async recordFailover(networkInterfaceId: string, isoTime: string): Promise<void> {
+    await this.call('CreateTags', () => this.client.send(new CreateTagsCommand({
+      Resources: [networkInterfaceId],
+      Tags: [{ Key: LAST_FAILOVER_TAG, Value: isoTime }],
+    })));
+  }
+
+  private call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    return withRetry(send, this.clock, {
+      onRetry: ({ attempt, delayMs, error }) => this.log.warn('retrying after a transient error', { operation, attempt, delayMs, error }),
+    });
+  }
+}

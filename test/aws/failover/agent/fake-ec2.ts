@@ -1,0 +1,305 @@
+import {
+  AttachNetworkInterfaceCommand,
+  CreateTagsCommand,
+  DescribeInstanceStatusCommand,
+  DescribeNetworkInterfacesCommand,
+  DetachNetworkInterfaceCommand,
+  EC2Client,
+  EC2ServiceException,
+} from '@aws-sdk/client-ec2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { AgentHandler, createAgent } from '../../../../lib/aws/failover/agent/agent';
+import { Clock } from '../../../../lib/aws/failover/agent/clock';
+import { AgentConfig, loadConfig } from '../../../../lib/aws/failover/agent/config';
+import { Logger } from '../../../../lib/aws/failover/agent/log';
+
+export const ENI = 'eni-0a1b2c3d4e5f60718';
+export const PRIMARY = 'i-0aaaaaaaaaaaaaaa1';
+export const STANDBY = 'i-0bbbbbbbbbbbbbbb2';
+export const OUTSIDER = 'i-0ccccccccccccccc3';
+export const PAIR = 'web';
+export const START = Date.parse('2026-03-01T12:00:00.000Z');
+
+/** The environment the construct sets, as strings; tests override single variables. */
+export function agentEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    NETWORK_INTERFACE_ID: ENI,
+    PRIMARY_INSTANCE_ID: PRIMARY,
+    STANDBY_INSTANCE_ID: STANDBY,
+    DEVICE_INDEX: '1',
+    PAIR_NAME: PAIR,
+    ...overrides,
+  };
+}
+
+/** A clock whose sleeps return at once and advance its time; `random` is fixed for reproducible jitter. */
+export class FakeClock implements Clock {
+  readonly sleeps: number[] = [];
+  private time = START;
+
+  constructor(private readonly randomValue = 0.5) {}
+
+  now = (): number => this.time;
+  random = (): number => this.randomValue;
+  sleep = async (ms: number): Promise<void> => {
+    this.sleeps.push(ms);
+    this.time += ms;
+  };
+}
+
+/** An EC2 service error as the SDK raises it (the error code is the `name`). */
+export function ec2Error(code: string, httpStatusCode = 400): EC2ServiceException {
+  return new EC2ServiceException({
+    name: code,
+    message: `${code} (simulated)`,
+    $fault: httpStatusCode >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode },
+  });
+}
+
+interface FakeAttachment {
+  AttachmentId: string;
+  InstanceId: string;
+  DeviceIndex: number;
+  NetworkCardIndex: number;
+  Status: 'attaching' | 'attached' | 'detaching' | 'detached';
+}
+
+interface FakeInstance {
+  state: string;
+  instanceStatus?: string;
+  systemStatus?: string;
+}
+
+type Mutating = typeof DetachNetworkInterfaceCommand | typeof AttachNetworkInterfaceCommand | typeof CreateTagsCommand;
+type AnyCommand = Mutating | typeof DescribeNetworkInterfacesCommand | typeof DescribeInstanceStatusCommand;
+
+/**
+ * A small model of the EC2 API behind `aws-sdk-client-mock`: one interface and its attachment, instance
+ * statuses, and the asynchronous detach/attach (an attachment changes state after a few describes).
+ */
+export class FakeEc2 {
+  /** The client the agent uses; only this instance is mocked, so tests share no global stub. */
+  readonly client = new EC2Client({ region: 'eu-west-1' });
+  readonly mock = mockClient(this.client);
+  attachment: FakeAttachment | undefined;
+  readonly tags: Record<string, string> = {};
+  readonly instances: Record<string, FakeInstance> = {
+    [PRIMARY]: { state: 'running', instanceStatus: 'ok', systemStatus: 'ok' },
+    [STANDBY]: { state: 'running', instanceStatus: 'ok', systemStatus: 'ok' },
+  };
+  /** Describes after which a detach (or attach) completes; Infinity = never. */
+  detachAfterDescribes = 2;
+  attachAfterDescribes = 1;
+  private countdown = 0;
+  private readonly failures = new Map<AnyCommand, unknown[]>();
+  private nextAttachment = 1;
+  private racedDetach: string | undefined;
+
+  constructor() {
+    this.mock.on(DescribeNetworkInterfacesCommand).callsFake(() => this.guard(DescribeNetworkInterfacesCommand, () => this.describe()));
+    this.mock.on(DescribeInstanceStatusCommand).callsFake((input) => this.guard(DescribeInstanceStatusCommand, () => this.status(input.InstanceIds)));
+    this.mock.on(DetachNetworkInterfaceCommand).callsFake((input) => this.guard(DetachNetworkInterfaceCommand, () => this.detach(input.AttachmentId)));
+    this.mock.on(AttachNetworkInterfaceCommand).callsFake((input) => this.guard(AttachNetworkInterfaceCommand, () => this.attach(input)));
+    this.mock.on(CreateTagsCommand).callsFake((input) => this.guard(CreateTagsCommand, () => {
+      for (const tag of input.Tags) {
+        this.tags[tag.Key] = tag.Value;
+      }
+      return {};
+    }));
+  }
+
+  /** The interface is attached to `instanceId` at this device/card index (`Status` attached). */
+  attachedTo(instanceId: string, deviceIndex = 1, networkCardIndex = 0): this {
+    this.attachment = { AttachmentId: `eni-attach-0${this.nextAttachment++}`, InstanceId: instanceId, DeviceIndex: deviceIndex, NetworkCardIndex: networkCardIndex, Status: 'attached' };
+    return this;
+  }
+
+  /** EC2 is already detaching the interface from `instanceId` (e.g. the instance is terminating). */
+  detachingFrom(instanceId: string, deviceIndex = 1): this {
+    this.attachedTo(instanceId, deviceIndex);
+    this.startDetach();
+    return this;
+  }
+
+  /** Something else starts detaching the interface just before the agent's detach call, which then fails with `code`. */
+  detachRacedBy(code: string): this {
+    this.racedDetach = code;
+    return this;
+  }
+
+  /** The next calls of `command` fail with these errors, in order, before it behaves again. */
+  failNext(command: AnyCommand, ...errors: unknown[]): this {
+    this.failures.set(command, [...(this.failures.get(command) ?? []), ...errors]);
+    return this;
+  }
+
+  /** The names of the mutating calls made, in order. */
+  mutatingCalls(): string[] {
+    const mutating: Mutating[] = [DetachNetworkInterfaceCommand, AttachNetworkInterfaceCommand, CreateTagsCommand];
+    return this.mock.calls()
+      .map((call) => call.args[0])
+      .filter((command) => mutating.some((type) => command instanceof type))
+      .map((command) => command.constructor.name);
+  }
+
+  private guard<T>(command: AnyCommand, behave: () => T): T {
+    const queued = this.failures.get(command);
+    if (queued && queued.length > 0) {
+      throw queued.shift();
+    }
+    return behave();
+  }
+
+  private describe() {
+    this.advance();
+    return {
+      NetworkInterfaces: [{
+        NetworkInterfaceId: ENI,
+        Status: this.attachment ? 'in-use' : 'available',
+        Attachment: this.attachment && { ...this.attachment },
+        TagSet: Object.entries(this.tags).map(([Key, Value]) => ({ Key, Value })),
+      }],
+    };
+  }
+
+  /** EC2 finishes a detach or an attach some time after the call: here, after a number of describes. */
+  private advance(): void {
+    if (this.attachment?.Status !== 'detaching' && this.attachment?.Status !== 'attaching') {
+      return;
+    }
+    if (this.countdown-- > 0) {
+      return;
+    }
+    if (this.attachment.Status === 'detaching') {
+      this.attachment = undefined;
+    } else {
+      this.attachment.Status = 'attached';
+    }
+  }
+
+  private status(instanceIds: string[]) {
+    const [instanceId] = instanceIds;
+    const instance = this.instances[instanceId];
+    if (!instance) {
+      throw ec2Error('InvalidInstanceID.NotFound');
+    }
+    return {
+      InstanceStatuses: [{
+        InstanceId: instanceId,
+        InstanceState: { Name: instance.state },
+        InstanceStatus: { Status: instance.instanceStatus ?? 'not-applicable' },
+        SystemStatus: { Status: instance.systemStatus ?? 'not-applicable' },
+      }],
+    };
+  }
+
+  private detach(attachmentId: string) {
+    if (this.racedDetach) {
+      const code = this.racedDetach;
+      this.racedDetach = undefined;
+      this.startDetach();
+      throw ec2Error(code);
+    }
+    if (!this.attachment || this.attachment.AttachmentId !== attachmentId) {
+      throw ec2Error('InvalidAttachmentID.NotFound');
+    }
+    if (this.attachment.Status === 'detaching') {
+      throw ec2Error('IncorrectState');
+    }
+    this.startDetach();
+    return {};
+  }
+
+  private startDetach(): void {
+    this.attachment!.Status = 'detaching';
+    this.countdown = this.detachAfterDescribes;
+  }
+
+  private attach(input: { InstanceId: string; DeviceIndex: number; NetworkCardIndex?: number }) {
+    if (this.attachment) {
+      throw ec2Error('InvalidNetworkInterface.InUse');
+    }
+    this.attachedTo(input.InstanceId, input.DeviceIndex, input.NetworkCardIndex ?? 0);
+    this.attachment!.Status = 'attaching';
+    this.countdown = this.attachAfterDescribes;
+    return { AttachmentId: this.attachment!.AttachmentId };
+  }
+}
+
+/** A JSON log line as the agent writes it. */
+export type LogLine = Record<string, any> & { level: string; msg: string };
+
+/** The agent wired to a fake EC2, a fake clock and a captured log. */
+export interface Harness {
+  readonly ec2: FakeEc2;
+  readonly clock: FakeClock;
+  readonly lines: LogLine[];
+  readonly config: AgentConfig;
+  readonly invoke: AgentHandler;
+  /** The embedded-metric lines, as `name=value Pair=...`. */
+  metrics(): string[];
+}
+
+export function harness(env: Record<string, string | undefined> = {}, clock = new FakeClock()): Harness {
+  const ec2 = new FakeEc2();
+  const lines: LogLine[] = [];
+  const config = loadConfig(agentEnv(env));
+  const logger = new Logger((line) => lines.push(JSON.parse(line)), clock.now, { pair: config.pairName });
+  const invoke = createAgent(config, { ec2: ec2.client, clock, logger });
+  const metrics = () => lines
+    .filter((line) => line._aws)
+    .map((line) => {
+      const [definition] = line._aws.CloudWatchMetrics;
+      const name = definition.Metrics[0].Name;
+      return `${definition.Namespace} ${name}=${line[name]} ${definition.Dimensions[0].map((d: string) => `${d}=${line[d]}`).join(' ')}`;
+    });
+  return { ec2, clock, lines, config, invoke, metrics };
+}
+
+export function stateChange(instanceId: string, state: string): object {
+  return {
+    'version': '0',
+    'id': '7bf73129-1428-4cd3-a780-95db273d1602',
+    'detail-type': 'EC2 Instance State-change Notification',
+    'source': 'aws.ec2',
+    'account': '123456789012',
+    'time': '2026-03-01T12:00:00Z',
+    'region': 'eu-west-1',
+    'resources': [`arn:aws:ec2:eu-west-1:123456789012:instance/${instanceId}`],
+    'detail': { 'instance-id': instanceId, 'state': state },
+  };
+}
+
+export function alarm(instanceId: string, value = 'ALARM'): object {
+  return {
+    'version': '0',
+    'id': 'c4c1c1c9-6542-e61b-6ef0-8c4d36933a92',
+    'detail-type': 'CloudWatch Alarm State Change',
+    'source': 'aws.cloudwatch',
+    'account': '123456789012',
+    'time': '2026-03-01T12:00:00Z',
+    'region': 'eu-west-1',
+    'resources': ['arn:aws:cloudwatch:eu-west-1:123456789012:alarm:nic-failover-web-primary-status-check'],
+    'detail': {
+      alarmName: 'nic-failover-web-primary-status-check',
+      state: { value, reason: 'Threshold Crossed', timestamp: '2026-03-01T12:00:00.000+0000' },
+      previousState: { value: 'OK' },
+      configuration: {
+        metrics: [{
+          id: 'm1',
+          metricStat: {
+            metric: { namespace: 'AWS/EC2', name: 'StatusCheckFailed', dimensions: { InstanceId: instanceId } },
+            period: 60,
+            stat: 'Maximum',
+          },
+          returnData: true,
+        }],
+      },
+    },
+  };
+}
+
+export function place(instanceId: string): object {
+  return { action: 'place', instanceId };
+}
