@@ -9,8 +9,8 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Peer, Port, SecurityGroup, SubnetReference } from '../../lib';
-import { VirtualIpPair } from '../../lib/aws/patterns/virtual-ip-pair';
 import { VirtualIpMode } from '../../lib/aws/patterns/virtual-ip/vip-mode';
+import { VirtualIpPair } from '../../lib/aws/patterns/virtual-ip-pair';
 
 const REGION = 'us-east-1';
 const VPC_CIDR = '10.50.0.0/16';

@@ -36,8 +36,13 @@ describeTerraform('examples/virtual-ip-pair offline', () => {
   test('validates and plans both pairs', async () => {
     const [plan] = await synthAndPlan((app) => new VirtualIpPairStack(app, 'virtual-ip-pair'));
     expect(plan.byType).toMatchObject({
-      aws_network_interface: 4, aws_instance: 4, aws_eip: 1, aws_iam_role: 2, aws_iam_role_policy: 2,
-      aws_iam_instance_profile: 2, aws_security_group: 3,
+      aws_network_interface: 4,
+      aws_instance: 4,
+      aws_eip: 1,
+      aws_iam_role: 2,
+      aws_iam_role_policy: 2,
+      aws_iam_instance_profile: 2,
+      aws_security_group: 3,
       // the public default route and the resolver's /32 in both tables
       aws_route: 3,
     });

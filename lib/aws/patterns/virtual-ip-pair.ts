@@ -8,7 +8,6 @@ import { patternVpcId } from './pattern-host';
 import { KeepalivedNodeSettings, keepalivedUserData } from './virtual-ip/keepalived-config';
 import { VirtualIpMode } from './virtual-ip/vip-mode';
 import { virtualIpPolicyStatements } from './virtual-ip/vip-policy';
-import { isListToken } from '../os/list-template';
 import { cidrContains, parseCidr } from '../../core/cidr';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
@@ -20,6 +19,7 @@ import { Instance } from '../instance';
 import { Ipv4Assignment } from '../ipv4-assignment';
 import { MarkerRole, MarkerTag } from '../marker-tags';
 import { NetworkInterface } from '../network-interface';
+import { isListToken } from '../os/list-template';
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
@@ -299,8 +299,8 @@ export class VirtualIpPair extends Construct {
       routeTableIds,
       elasticIpAllocationId: this.elasticIp?.allocationId,
     });
-    const instance = (id: string, settings: KeepalivedNodeSettings, primaryInterface: NetworkInterface) => {
-      const launched = new Instance(this, id, {
+    const instance = (constructId: string, settings: KeepalivedNodeSettings, primaryInterface: NetworkInterface) => {
+      const launched = new Instance(this, constructId, {
         instanceType: props.instanceType,
         ami: props.ami,
         primaryInterface,

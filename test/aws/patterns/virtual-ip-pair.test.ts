@@ -1,13 +1,13 @@
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { TerraformVariable, Testing, Token } from 'cdktf';
+import { wildcardMutations } from './virtual-ip/policy-checks';
 import { Port, SubnetReference } from '../../../lib';
 import { PolicyStatement } from '../../../lib/aws/failover/agent-policy';
-import { VirtualIpPair, VirtualIpPairProps } from '../../../lib/aws/patterns/virtual-ip-pair';
 import { VirtualIpMode } from '../../../lib/aws/patterns/virtual-ip/vip-mode';
+import { VirtualIpPair, VirtualIpPairProps } from '../../../lib/aws/patterns/virtual-ip-pair';
 import { ErrorCode } from '../../../lib/core/error-codes';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
-import { wildcardMutations } from './virtual-ip/policy-checks';
 
 const AMI = 'ami-0123456789abcdef0';
 

@@ -1,7 +1,7 @@
+import { wildcardMutations } from './policy-checks';
 import { PolicyStatement } from '../../../../lib/aws/failover/agent-policy';
 import { VirtualIpMode } from '../../../../lib/aws/patterns/virtual-ip/vip-mode';
 import { virtualIpPolicyStatements } from '../../../../lib/aws/patterns/virtual-ip/vip-policy';
-import { wildcardMutations } from './policy-checks';
 
 const INTERFACES = ['eni-0aaaaaaaaaaaaaaaa', 'eni-0bbbbbbbbbbbbbbbb'];
 const base = { partition: 'aws', networkInterfaceIds: INTERFACES, routeTableIds: [] };
