@@ -12,7 +12,7 @@ import { cidrContains, parseCidr } from '../../core/cidr';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved, literal } from '../../core/tokens';
-import { checkAddressLimits, checkCidr, checkCount, checkNoDuplicates, checkPrivateIpv4 } from '../address-checks';
+import { checkCidr, checkCount, checkNoDuplicates, checkPrivateIpv4 } from '../address-checks';
 import { ElasticIp } from '../elastic-ip';
 import { policyDocument } from '../failover/agent-policy';
 import { Instance } from '../instance';
@@ -81,7 +81,8 @@ export interface VirtualIpPairProps {
   readonly standby: VirtualIpNode;
 
   /**
-   * Instance type of both nodes. SECONDARY_IP needs two private IPv4 addresses per interface.
+   * Instance type of both nodes; in SECONDARY_IP mode the holder's interface carries two private IPv4
+   * addresses, which every instance type allows.
    * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
    */
   readonly instanceType: string;
@@ -445,8 +446,6 @@ export class VirtualIpPair extends Construct {
     }
     checkPrivateIpv4(this, 'the virtual IP', props.virtualIp, active.ipv4CidrBlock);
     checkNoDuplicates(this, 'the virtual IP and the nodes\' primary addresses', [props.virtualIp, props.active.privateIp, props.standby.privateIp]);
-    // Either node may hold the virtual IP next to its primary address.
-    checkAddressLimits(this, props.instanceType, { ipv4: 2 });
   }
 
   private validateOverlay(props: VirtualIpPairProps): void {

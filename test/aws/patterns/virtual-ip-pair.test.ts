@@ -187,6 +187,15 @@ describe('VirtualIpPair, OVERLAY_ROUTE', () => {
     expect(pair.routes).toHaveLength(2);
   });
 
+  test('names the routes of literal tables after the table, so reordering them replaces nothing', () => {
+    const { stack, overlay } = setup();
+    const first = overlay({ routeTableIds: ['rtb-0aaa', 'rtb-0bbb'] }).routes.map((r) => r.node.id);
+    expect(first).toEqual(['Route-rtb-0aaa', 'Route-rtb-0bbb']);
+    expect(Object.values<any>(resourcesOf(stack, 'aws_route')).map((r) => r.route_table_id)).toEqual(['rtb-0aaa', 'rtb-0bbb']);
+    const reordered = setup().overlay({ routeTableIds: ['rtb-0bbb', 'rtb-0aaa'] }).routes.map((r) => r.node.id);
+    expect(reordered.sort()).toEqual(first.sort());
+  });
+
   test('spans Availability Zones with source/destination check off and no virtual-ips tag (the address is in no subnet)', () => {
     const { stack, overlay } = setup();
     overlay();
@@ -273,6 +282,7 @@ describe('VirtualIpPair validation', () => {
     ['fails when the virtual IP is inside a secondary VPC block (OVERLAY_ROUTE)',
       (s) => s.overlay({ virtualIp: '100.64.0.10', vpcCidrBlocks: ['10.0.0.0/16', '100.64.0.0/16'] }), ErrorCode.VirtualIpInsideVpc, ['100.64.0.0/16']],
     ['fails when no route table is given (OVERLAY_ROUTE)', (s) => s.overlay({ routeTableIds: [] }), ErrorCode.MissingRouteTables, ['no route table']],
+    ['fails when routeTableIds is left out (OVERLAY_ROUTE)', (s) => s.overlay({ routeTableIds: undefined }), ErrorCode.MissingRouteTables, ['no route table']],
     ['fails when the route tables are a list known only at deploy time (OVERLAY_ROUTE)',
       (s) => s.overlay({ routeTableIds: new TerraformVariable(s.stack, 'tables', { type: 'list(string)' }).listValue }),
       ErrorCode.MissingRouteTables, ['deploy time']],
