@@ -9,20 +9,28 @@ const PATCHED = Symbol.for('cdktf-nic-patterns/ancestor-aspects-patched');
 
 type Patchable<F> = F & { [PATCHED]?: true };
 
+// Which aspects reach stacks from above, whichever copy of this module registered them: the
+// patch below is installed once per cdktf module, so it must read one shared list.
+const REACHES_STACKS = Symbol.for('cdktf-nic-patterns/ancestor-aspects-reach-stacks');
+const registry = globalThis as unknown as { [REACHES_STACKS]?: Array<(aspect: IAspect) => boolean> };
+
 /**
  * cdktf 0.21 invokes aspects from each stack down (`invokeAspects(stack)` in `app.synth()`,
  * `Testing.synth()` and `Testing.fullSynth()`), so an aspect added with `Aspects.of(app)` is never
- * visited. This makes the aspects `isNetworkRules` recognizes visit every stack below the
- * construct they were added to; other aspects keep cdktf's behaviour. Installed once per process,
- * on the first `NetworkRules`. Two entry points need it: the stack synthesizer (`app.synth()`,
- * `Testing.fullSynth()`), where the rules run just before the stack's own aspects, and the exported
- * `invokeAspects` that `Testing.synth()` calls, where they run just after.
+ * visited. This makes the aspects `reachesStacks` recognizes (NetworkRules, NetworkDiagram, ...)
+ * visit every stack below the construct they were added to; other aspects keep cdktf's behaviour.
+ * The patch is installed once per process; each caller adds its recognizer once. Two entry points
+ * need it: the stack synthesizer (`app.synth()`, `Testing.fullSynth()`), where those aspects run
+ * just before the stack's own aspects, and the exported `invokeAspects` that `Testing.synth()`
+ * calls, where they run just after.
  */
-export function makeAncestorAspectsReachStacks(isNetworkRules: (aspect: IAspect) => boolean): void {
+export function makeAncestorAspectsReachStacks(reachesStacks: (aspect: IAspect) => boolean): void {
+  const recognizers = registry[REACHES_STACKS] ?? (registry[REACHES_STACKS] = []);
+  if (!recognizers.includes(reachesStacks)) recognizers.push(reachesStacks);
   const visitFromAncestors = (stack: IConstruct) => {
     for (const scope of stack.node.scopes.slice(0, -1)) {
       for (const aspect of Aspects.of(scope).all) {
-        if (isNetworkRules(aspect)) aspect.visit(stack);
+        if (recognizers.some((reaches) => reaches(aspect))) aspect.visit(stack);
       }
     }
   };

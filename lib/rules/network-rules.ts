@@ -75,6 +75,7 @@ export interface NetworkRuleDescription {
 }
 
 const NETWORK_RULES = Symbol.for('cdktf-nic-patterns/NetworkRules');
+const isNetworkRules = (aspect: IAspect) => (aspect as unknown as Record<symbol, unknown>)[NETWORK_RULES] === true;
 
 /**
  * Checks every documented network-interface constraint at synth time, on any cdktf app: on this
@@ -132,7 +133,7 @@ export class NetworkRules implements IAspect {
     this.minimumLevel = props.minimumLevel ?? RuleLevel.INFO;
     this.writeReport = props.writeReport ?? true;
     Object.defineProperty(this, NETWORK_RULES, { value: true });
-    makeAncestorAspectsReachStacks((aspect) => (aspect as unknown as Record<symbol, unknown>)[NETWORK_RULES] === true);
+    makeAncestorAspectsReachStacks(isNetworkRules);
   }
 
   /** Runs the rules when visiting a stack, or the construct this aspect was added to. */

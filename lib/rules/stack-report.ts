@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
-import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
-import { Construct, IConstruct } from 'constructs';
 import { RuleLevel } from './rule-level';
+import { writeAtSynth } from '../core/stack-output';
 
 /** One finding as the report and `NetworkRules.findingsOf` give it. */
 export interface StoredFinding {
@@ -18,12 +17,9 @@ export interface StoredFinding {
 /** The report file written into each stack's folder of the synth output. */
 export const REPORT_FILE_NAME = 'network-rules-report.json';
 
-const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
-
 // Findings of the last run of each NetworkRules instance over each stack: a run replaces its
 // previous findings, which keeps a second synth of the same app from doubling the report.
 const runs = new WeakMap<TerraformStack, Map<object, StoredFinding[]>>();
-const reporting = new WeakSet<TerraformStack>();
 
 /** Records the findings of one run of `rules` over `stack`, and makes sure the report is written. */
 export function recordRun(stack: TerraformStack, rules: object, findings: StoredFinding[], writeReport: boolean): void {
@@ -77,19 +73,8 @@ export function reportOf(stack: TerraformStack): object {
 }
 
 function writeReportAtSynth(stack: TerraformStack): void {
-  if (reporting.has(stack)) return;
-  reporting.add(stack);
-  // cdktf calls custom synthesis after the aspects and before it collects annotations, with the
-  // session that knows the stack's output folder. The hook is a non-configurable property, so a
-  // stack that already has one (not ours) gets a child construct to carry ours.
-  const carrier: IConstruct = (stack as unknown as Record<symbol, unknown>)[CUSTOM_SYNTHESIS] === undefined
-    ? stack
-    : new Construct(stack, 'NetworkRulesReport');
-  addCustomSynthesis(carrier, {
-    onSynthesize: (session) => {
-      const folder = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
-      fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(path.join(folder, REPORT_FILE_NAME), `${JSON.stringify(reportOf(stack), null, 2)}\n`);
-    },
+  writeAtSynth(stack, 'NetworkRulesReport', (folder) => {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, REPORT_FILE_NAME), `${JSON.stringify(reportOf(stack), null, 2)}\n`);
   });
 }
