@@ -283,13 +283,22 @@ export class VirtualIpPair extends Construct {
     });
     this.instanceProfile = new IamInstanceProfile(this, 'InstanceProfile', { name: `nic-vip-${this.pairName}`, role: this.role.name, tags });
 
-    const node = (nodeName: string, own: NetworkInterface, peer: VirtualIpNode, self: VirtualIpNode, priority: number): KeepalivedNodeSettings => ({
+    this.activeInstance = this.launchNode('active', this.activeInterface, props.active, props.standby, priorities.active, props);
+    this.standbyInstance = this.launchNode('standby', this.standbyInterface, props.standby, props.active, priorities.standby, props);
+  }
+
+  /** One node: an instance on its interface whose user data runs keepalived with its side of the pair. */
+  private launchNode(
+    nodeName: string, own: NetworkInterface, self: VirtualIpNode, peer: VirtualIpNode, priority: number, props: VirtualIpPairProps,
+  ): Instance {
+    const secondary = props.mode === VirtualIpMode.SECONDARY_IP;
+    const settings: KeepalivedNodeSettings = {
       pairName: this.pairName,
       nodeName,
       initiallyMaster: nodeName === 'active',
       mode: props.mode,
       virtualIp: props.virtualIp,
-      virtualIpPrefixLength: secondary ? parseCidr(literal(props.active.subnet.ipv4CidrBlock))?.prefix ?? 32 : 32,
+      virtualIpPrefixLength: secondary ? parseCidr(literal(self.subnet.ipv4CidrBlock))?.prefix ?? 32 : 32,
       ownAddress: self.privateIp,
       peerAddress: peer.privateIp,
       networkInterfaceId: own.networkInterfaceId,
@@ -297,27 +306,21 @@ export class VirtualIpPair extends Construct {
       virtualRouterId: props.virtualRouterId ?? 51,
       advertisementIntervalSeconds: props.advertisementIntervalSeconds ?? 1,
       authPassword: props.vrrpPassword,
-      routeTableIds,
+      routeTableIds: props.routeTableIds ?? [],
       elasticIpAllocationId: this.elasticIp?.allocationId,
-    });
-    const instance = (constructId: string, settings: KeepalivedNodeSettings, primaryInterface: NetworkInterface) => {
-      const launched = new Instance(this, constructId, {
-        instanceType: props.instanceType,
-        ami: props.ami,
-        primaryInterface,
-        keyName: props.keyName,
-        userData: keepalivedUserData(settings),
-        iamInstanceProfile: this.instanceProfile.name,
-        tags: { ...tags, Name: `${this.pairName}-${settings.nodeName}` },
-      });
-      // keepalived's first MASTER transition at boot needs the policy, not only the profile.
-      launched.resource.dependsOn = [dependable(this.policy)];
-      return launched;
     };
-    this.activeInstance = instance('ActiveInstance',
-      node('active', this.activeInterface, props.standby, props.active, priorities.active), this.activeInterface);
-    this.standbyInstance = instance('StandbyInstance',
-      node('standby', this.standbyInterface, props.active, props.standby, priorities.standby), this.standbyInterface);
+    const instance = new Instance(this, `${nodeName === 'active' ? 'Active' : 'Standby'}Instance`, {
+      instanceType: props.instanceType,
+      ami: props.ami,
+      primaryInterface: own,
+      keyName: props.keyName,
+      userData: keepalivedUserData(settings),
+      iamInstanceProfile: this.instanceProfile.name,
+      tags: { ...props.tags, [VirtualIpPair.PAIR_TAG]: this.pairName, Name: `${this.pairName}-${nodeName}` },
+    });
+    // keepalived's first MASTER transition at boot needs the policy, not only the profile.
+    instance.resource.dependsOn = [dependable(this.policy)];
+    return instance;
   }
 
   /** The pair's group: VRRP from each node's /32 only, and the clients by CIDR on their ports. */
