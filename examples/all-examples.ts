@@ -5,6 +5,7 @@ import { DualHomedInstanceStack } from './dual-homed-instance/stack';
 import { ManagementNetworkStack } from './management-network/stack';
 import { MultiEipInstanceStack } from './multi-eip-instance/stack';
 import { NatApplianceStack } from './nat-appliance/stack';
+import { VirtualIpPairStack } from './virtual-ip-pair/stack';
 
 /** One example: the name its folder and stack share, and how to build it into an app. */
 export interface ExampleEntry {
@@ -22,4 +23,5 @@ export const ALL_EXAMPLES: readonly ExampleEntry[] = [
   { name: 'management-network', build: (app) => new ManagementNetworkStack(app, 'management-network') },
   { name: 'multi-eip-instance', build: (app) => new MultiEipInstanceStack(app, 'multi-eip-instance') },
   { name: 'nat-appliance', build: (app) => new NatApplianceStack(app, 'nat-appliance') },
+  { name: 'virtual-ip-pair', build: (app) => new VirtualIpPairStack(app, 'virtual-ip-pair') },
 ];

@@ -19,6 +19,8 @@ export * from './aws/patterns/management-network';
 export * from './aws/patterns/dual-homed-instance';
 export * from './aws/patterns/network-appliance';
 export * from './aws/patterns/multi-eip-instance';
+export * from './aws/patterns/virtual-ip/vip-mode';
+export * from './aws/patterns/virtual-ip-pair';
 export * from './aws/os/interface-routing';
 export * from './aws/os/os-network-config';
 export * from './aws/os/secondary-interface-routing';
