@@ -1,7 +1,9 @@
 import { App } from 'cdktf';
+import { HaActiveSide } from '../lib';
 import { BuildingBlocksStack } from './building-blocks/stack';
 import { CheckYourOwnStack } from './check-your-own-stack/stack';
 import { DualHomedInstanceStack } from './dual-homed-instance/stack';
+import { HaFailoverNicStack } from './ha-failover-nic/stack';
 import { ManagementNetworkStack } from './management-network/stack';
 import { MultiEipInstanceStack } from './multi-eip-instance/stack';
 import { NatApplianceStack } from './nat-appliance/stack';
@@ -20,6 +22,7 @@ export const ALL_EXAMPLES: readonly ExampleEntry[] = [
   { name: 'building-blocks', build: (app) => new BuildingBlocksStack(app, 'building-blocks') },
   { name: 'check-your-own-stack', build: (app) => new CheckYourOwnStack(app, 'check-your-own-stack'), showsFindings: true },
   { name: 'dual-homed-instance', build: (app) => new DualHomedInstanceStack(app, 'dual-homed-instance') },
+  { name: 'ha-failover-nic', build: (app) => new HaFailoverNicStack(app, 'ha-failover-nic', { active: HaActiveSide.PRIMARY }) },
   { name: 'management-network', build: (app) => new ManagementNetworkStack(app, 'management-network') },
   { name: 'multi-eip-instance', build: (app) => new MultiEipInstanceStack(app, 'multi-eip-instance') },
   { name: 'nat-appliance', build: (app) => new NatApplianceStack(app, 'nat-appliance') },
