@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrorCode } from '../../lib/core/error-codes';
+import { SuppressionErrorCode } from '../../lib/rules/suppression-store';
+
+const ROOT = join(__dirname, '..', '..');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+describe('README.md', () => {
+  test('shows the two commands a newcomer needs', () => {
+    expect(README).toContain('npm ci && npm run demo');
+    expect(README).toContain('npm test');
+  });
+
+  test('lists every error code', () => {
+    const missing = [...Object.values(ErrorCode), ...Object.values(SuppressionErrorCode)].filter((code) => !README.includes(`\`${code}\``));
+    expect(missing).toEqual([]);
+  });
+
+  test('points at every example', () => {
+    const examples = readdirSync(join(ROOT, 'examples'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+      .map((entry) => entry.name);
+    expect(examples.filter((name) => !README.includes(`examples/${name}/`))).toEqual([]);
+  });
+});
