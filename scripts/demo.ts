@@ -1,6 +1,7 @@
 /**
- * Synthesizes every example app and summarizes each stack: resources by type, findings by level
- * and, when terraform and the provider mirror are present, an offline `terraform validate` + `plan`.
+ * Synthesizes every example app and summarizes each stack: resources by type, findings by level,
+ * when terraform and the provider mirror are present an offline `terraform validate` + `plan`, and
+ * where its network diagram (NetworkDiagram) was written.
  *
  *   npm run demo                 all examples/<name>/main.ts
  *   npm run demo -- hello-nic    only the named examples
@@ -15,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { countByLevel, formatCounts, renderTable, StackSummary, summarizeStack } from './demo/stack-summary';
+import { diagramFileNames } from '../lib/diagram/diagram-files';
 import { planStack, readManifest, terraformAvailability } from '../test/terraform/offline-terraform';
 
 const root = join(__dirname, '..');
@@ -123,6 +125,8 @@ async function demoExample(name: string): Promise<boolean> {
       : report.unreadable ? `unreadable (${report.unreadable})`
         : `${formatCounts(report.byLevel)}${report.suppressed > 0 ? `; ${report.suppressed} suppressed` : ''}`}`);
     console.log(`  terraform plan: ${plan.text.replace(/\n/g, '\n    ')}`);
+    const diagram = join(stackDir, diagramFileNames(stack.name).mermaid);
+    console.log(`  network diagram: ${existsSync(diagram) ? `${relative(root, diagram)} (and .md)` : 'not written (NetworkDiagram not applied)'}`);
   }
   return ok;
 }

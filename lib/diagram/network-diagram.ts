@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { buildDiagramModel } from './build-model';
+import { diagramFileNames } from './diagram-files';
 import { DiagramModel } from './diagram-model';
 import { renderMarkdown } from './render-markdown';
 import { renderMermaid } from './render-mermaid';
@@ -47,12 +48,12 @@ export class NetworkDiagram implements IAspect {
 
   /** `<stack>.network.mmd`: the name of the Mermaid file in the stack's output folder. */
   public static mermaidFileName(stack: TerraformStack): string {
-    return `${stack.node.id}.network.mmd`;
+    return diagramFileNames(stack.node.id).mermaid;
   }
 
   /** `<stack>.network.md`: the name of the Markdown file in the stack's output folder. */
   public static markdownFileName(stack: TerraformStack): string {
-    return `${stack.node.id}.network.md`;
+    return diagramFileNames(stack.node.id).markdown;
   }
 
   constructor() {
