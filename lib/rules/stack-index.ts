@@ -1,5 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { synthShared } from './synth-cache';
 import { ResourceLookup, TfObject, TfResource, TfValue } from './tf-value';
 
 /** Where an interface attachment is declared. */
@@ -111,9 +112,13 @@ type Json = Record<string, unknown>;
  * linear in the number of resources; rules never walk the construct tree.
  */
 export class StackIndex implements ResourceLookup {
-  /** Builds the index from the stack's Terraform JSON (`stack.toTerraform()`). */
-  public static build(stack: TerraformStack, terraformJson: Json = stack.toTerraform()): StackIndex {
-    return new StackIndex(stack, terraformJson);
+  /**
+   * Builds the index from the stack's Terraform JSON (`stack.toTerraform()`). Within `app.synth()`
+   * the index of a stack is built once and shared (see `synthShared`).
+   */
+  public static build(stack: TerraformStack, terraformJson?: Json): StackIndex {
+    if (terraformJson) return new StackIndex(stack, terraformJson);
+    return synthShared(stack, 'StackIndex', (json) => new StackIndex(stack, json));
   }
 
   private readonly byAddress = new Map<string, TfResource>();

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: what this library and its NetworkRules cost at synth time, against the same
+ * resources written raw. See BENCHMARKS.md for what is measured and the latest results.
+ *
+ * Fleets of BENCH_SIZES hosts (default 10,100,1000), each host an instance with three interfaces in
+ * three subnets, a security group per interface (two ingress rules and the all-traffic egress rule)
+ * and two Elastic IPs; built (a) with the library's constructs and `NetworkRules` on the app,
+ * (b) as raw `@cdktf/provider-aws` resources. Each (variant, size) is synthesized with `app.synth()`
+ * in a fresh `node` process, BENCH_RUNS times (default 5, 3 from 1,000 hosts on), variants
+ * alternating so that load on the machine hits both alike. BENCH_LIBRARY=build|source picks the
+ * library copy (default: `build/` when current); BENCH_PROFILE=<dir> writes a CPU profile per child.
+ *
+ * The last line is `ratio library+rules/raw at <largest size> hosts: <x.xx>`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { compileBenchmark, librarySource, LibrarySource, providerSubmodulesOf, ROOT } from './bench/compile';
+import { Variant, VARIANTS } from './bench/fleet-spec';
+import { importTime } from './bench/import-time';
+import { mebibytes, median, milliseconds } from './bench/stats';
+import type { SynthSample } from './bench/synth-child';
+import { renderTable } from './demo/stack-summary';
+
+/** Goals of issue 6. */
+const MAX_RATIO = 1.15;
+const MAX_SCALING = 11;
+
+function positiveIntegers(text: string | undefined, name: string): number[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`${name} must be positive whole numbers, got '${text}'`);
+  return values;
+}
+
+const sizes = (positiveIntegers(process.env.BENCH_SIZES, 'BENCH_SIZES') ?? [10, 100, 1000]).sort((a, b) => a - b);
+const forcedRuns = positiveIntegers(process.env.BENCH_RUNS, 'BENCH_RUNS')?.[0];
+const runsFor = (hosts: number): number => forcedRuns ?? (hosts >= 1000 ? 3 : 5);
+const importRuns = positiveIntegers(process.env.BENCH_IMPORT_RUNS, 'BENCH_IMPORT_RUNS')?.[0] ?? 5;
+const profileDir = process.env.BENCH_PROFILE;
+
+const work = join(ROOT, '.tmp', `bench-${process.pid}`);
+
+function synthOnce(childScript: string, library: LibrarySource, variant: Variant, hosts: number, run: number): SynthSample {
+  const outdir = join(work, 'out', `${variant}-${hosts}-${run}`);
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${variant}-${hosts}`)}`] : [];
+  try {
+    const child = spawnSync(process.execPath, [...profile, childScript, variant, String(hosts), outdir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+      env: { ...process.env, BENCH_LIBRARY_MODULE: library.modulePath, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+    });
+    if (child.status !== 0) throw new Error(`${variant} ${hosts} hosts failed (exit ${child.status}):\n${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split('\n').pop()!) as SynthSample;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+const totalMs = (sample: SynthSample): number => sample.buildMs + sample.synthMs;
+
+function countsLine(counts: Record<string, number>): string {
+  return Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `${type} ${n}`).join(', ');
+}
+
+/** Both variants must write the same resources, or the comparison means nothing. */
+function checkSameResources(hosts: number, samples: SynthSample[]): Record<string, number> {
+  const reference = countsLine(samples[0].resourcesByType);
+  const different = samples.find((sample) => countsLine(sample.resourcesByType) !== reference);
+  if (different) {
+    throw new Error(`${hosts} hosts: the variants synthesized different resources:\n  ${samples[0].variant}: ${reference}\n  ${different.variant}: ${countsLine(different.resourcesByType)}`);
+  }
+  return samples[0].resourcesByType;
+}
+
+function main(): void {
+  mkdirSync(join(work, 'out'), { recursive: true });
+  const loadBefore = loadavg();
+  const childScript = join(compileBenchmark(join(work, 'js')), 'synth-child.js');
+  const library = librarySource(join(work, 'js'));
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${mebibytes(totalmem())} MiB, node ${process.version}`);
+  console.log(`library: ${library.description}`);
+  console.log(`runs per size: ${sizes.map((hosts) => `${hosts} hosts x${runsFor(hosts)}`).join(', ')}; load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+
+  const bySize = new Map<number, Map<Variant, SynthSample[]>>();
+  for (const hosts of sizes) {
+    const samples = new Map<Variant, SynthSample[]>(VARIANTS.map((variant) => [variant, []]));
+    for (let run = 0; run < runsFor(hosts); run++) {
+      const order = run % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      for (const variant of order) {
+        const sample = synthOnce(childScript, library, variant, hosts, run);
+        samples.get(variant)!.push(sample);
+        process.stderr.write(`  ${hosts} hosts, run ${run + 1}/${runsFor(hosts)}, ${variant}: ${(totalMs(sample) / 1000).toFixed(2)} s\n`);
+      }
+    }
+    bySize.set(hosts, samples);
+  }
+
+  const rows: Array<Array<string | number>> = [];
+  const medianTotal = new Map<string, number>();
+  for (const [hosts, samples] of bySize) {
+    const all = [...samples.values()].flat();
+    const counts = checkSameResources(hosts, all);
+    const resources = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    console.log(`${hosts} hosts, same resources in both variants (${resources}): ${countsLine(counts)}`);
+    const library = samples.get('library')!;
+    const rulesMs = median(library.map((sample) => sample.rulesMs ?? 0));
+    console.log(`  ${library[0].rulesSummary}; rules ${milliseconds(rulesMs)} ms, ${(1000 * rulesMs / resources).toFixed(1)} µs per resource`);
+    for (const variant of VARIANTS) {
+      const list = samples.get(variant)!;
+      const total = median(list.map(totalMs));
+      medianTotal.set(`${variant}@${hosts}`, total);
+      rows.push([
+        hosts, resources, variant === 'library' ? 'library+rules' : 'raw', list.length,
+        milliseconds(median(list.map((s) => s.buildMs))), milliseconds(median(list.map((s) => s.synthMs))),
+        milliseconds(median(list.map((s) => s.resolveMs))), variant === 'library' ? milliseconds(median(list.map((s) => s.rulesMs ?? 0))) : '-',
+        milliseconds(total),
+        `${milliseconds(Math.min(...list.map(totalMs)))}-${milliseconds(Math.max(...list.map(totalMs)))}`,
+        mebibytes(median(list.map((s) => s.peakRssBytes))), milliseconds(median(list.map((s) => s.readyMs))),
+      ]);
+    }
+  }
+  console.log();
+  console.log(renderTable(
+    ['hosts', 'resources', 'variant', 'runs', 'build ms', 'synth ms', 'resolve ms', 'rules ms', 'total ms', 'total min-max', 'peak RSS MiB', 'start+import ms'],
+    rows,
+  ));
+
+  const submodules = providerSubmodulesOf(library);
+  const base = importTime(['constructs', 'cdktf'], importRuns);
+  const provider = importTime(['constructs', 'cdktf', ...submodules], importRuns);
+  const entry = importTime([library.modulePath], importRuns);
+  console.log();
+  console.log(renderTable(['require (fresh process, median of ' + importRuns + ')', 'ms', 'RSS MiB'], [
+    ['constructs + cdktf', milliseconds(base.ms), mebibytes(base.rssBytes)],
+    [`constructs + cdktf + the ${submodules.length} provider submodules the library uses`, milliseconds(provider.ms), mebibytes(provider.rssBytes)],
+    ['the library entry (all of the above included)', milliseconds(entry.ms), mebibytes(entry.rssBytes)],
+  ]));
+  console.log(`library's own modules: ${milliseconds(entry.ms - provider.ms)} ms on top of the provider submodules it uses`);
+
+  console.log();
+  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const [small, large] = [sizes.at(-2), sizes.at(-1)!];
+  if (small !== undefined) {
+    for (const variant of VARIANTS) {
+      const scaling = medianTotal.get(`${variant}@${large}`)! / medianTotal.get(`${variant}@${small}`)!;
+      const goal = large === small * 10 ? ` (goal <= ${MAX_SCALING}x: ${scaling <= MAX_SCALING ? 'met' : 'MISSED'})` : '';
+      console.log(`scaling ${small} -> ${large} hosts, ${variant === 'library' ? 'library+rules' : 'raw'}: ${scaling.toFixed(2)}x the time${goal}`);
+    }
+  }
+  const ratio = medianTotal.get(`library@${large}`)! / medianTotal.get(`raw@${large}`)!;
+  console.log(`goal ratio <= ${MAX_RATIO}: ${ratio <= MAX_RATIO ? 'met' : 'MISSED'}`);
+  console.log(`ratio library+rules/raw at ${large} hosts: ${ratio.toFixed(2)}`);
+}
+
+try {
+  main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,120 @@
+/**
+ * One measurement, in a fresh process: builds one fleet variant and synthesizes it with
+ * `app.synth()` into the given folder, then prints one JSON line (a `SynthSample`).
+ *
+ *   node <compiled>/scripts/bench/synth-child.js <library|raw> <hosts> <outdir>
+ *
+ * `scripts/bench.ts` compiles it (see compile.ts) and names the library module to load in
+ * BENCH_LIBRARY_MODULE (`build/index.js`, or `lib/` transpiled). Time is measured from the end of the imports, so process start and module loading are
+ * not in `buildMs`/`synthMs` (they are in `readyMs`); memory is the process's peak resident set.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { App, TerraformStack } from 'cdktf';
+import type { Variant } from './fleet-spec';
+import type { Library } from './library-fleet';
+
+/** What one child reports. */
+export interface SynthSample {
+  readonly variant: Variant;
+  readonly hosts: number;
+  /** From process start to the end of the imports. */
+  readonly readyMs: number;
+  /** Building the construct tree. */
+  readonly buildMs: number;
+  /** `app.synth()`: aspects (NetworkRules), Terraform JSON, files. */
+  readonly synthMs: number;
+  /** Inside `TerraformStack.toTerraform()`: resolving the stack's tokens into Terraform JSON. */
+  readonly resolveMs: number;
+  /** Inside `NetworkRules.visit`, less the resolution it shares with the synthesizer (library variant only). */
+  readonly rulesMs?: number;
+  /** Peak resident set size of the process, in bytes. */
+  readonly peakRssBytes: number;
+  /** Resident set size once the modules are loaded, in bytes. */
+  readonly readyRssBytes: number;
+  readonly resourcesByType: Record<string, number>;
+  /** NetworkRules' one-line summary (library variant only). */
+  readonly rulesSummary?: string;
+}
+
+const timers = { resolveMs: 0, rulesMs: 0 };
+
+// Every resolution of a stack into Terraform JSON, by the synthesizer or by the rules.
+const toTerraform = TerraformStack.prototype.toTerraform;
+TerraformStack.prototype.toTerraform = function (this: TerraformStack) {
+  const start = performance.now();
+  try {
+    return toTerraform.call(this);
+  } finally {
+    timers.resolveMs += performance.now() - start;
+  }
+};
+
+/** Times `NetworkRules.visit`, less the resolution it shares with the synthesizer. */
+function timeRules(rules: Library['NetworkRules']): void {
+  const visit = rules.prototype.visit;
+  rules.prototype.visit = function (this: InstanceType<Library['NetworkRules']>, node) {
+    const [start, resolvedBefore] = [performance.now(), timers.resolveMs];
+    try {
+      visit.call(this, node);
+    } finally {
+      timers.rulesMs += performance.now() - start - (timers.resolveMs - resolvedBefore);
+    }
+  };
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- each variant loads only its own modules */
+function loadFleet(variant: Variant): { build: (app: App, hosts: number) => TerraformStack; summary?: (stack: TerraformStack) => string } {
+  if (variant === 'raw') {
+    const { buildRawFleet } = require('./raw-fleet') as typeof import('./raw-fleet');
+    return { build: buildRawFleet };
+  }
+  const modulePath = process.env.BENCH_LIBRARY_MODULE;
+  if (!modulePath) throw new Error('BENCH_LIBRARY_MODULE is not set');
+  const library = require(modulePath) as Library;
+  const { buildLibraryFleet } = require('./library-fleet') as typeof import('./library-fleet');
+  timeRules(library.NetworkRules);
+  return { build: (app, hosts) => buildLibraryFleet(library, app, hosts), summary: (stack) => library.NetworkRules.summaryOf(stack) };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+function resourcesByType(outdir: string, stack: TerraformStack): Record<string, number> {
+  const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, object> };
+  const counts: Record<string, number> = {};
+  for (const [type, byName] of Object.entries(json.resource ?? {})) counts[type] = Object.keys(byName).length;
+  return counts;
+}
+
+function main(): void {
+  const [variant, hostsArgument, outdir] = process.argv.slice(2);
+  if ((variant !== 'library' && variant !== 'raw') || !hostsArgument || !outdir) {
+    throw new Error('usage: synth-child <library|raw> <hosts> <outdir>');
+  }
+  const fleet = loadFleet(variant);
+  const readyMs = performance.now();
+  const readyRssBytes = process.memoryUsage().rss;
+
+  const app = new App({ outdir });
+  const stack = fleet.build(app, Number(hostsArgument));
+  const built = performance.now();
+  app.synth();
+  const synthesized = performance.now();
+
+  const sample: SynthSample = {
+    variant,
+    hosts: Number(hostsArgument),
+    readyMs,
+    buildMs: built - readyMs,
+    synthMs: synthesized - built,
+    resolveMs: timers.resolveMs,
+    rulesMs: variant === 'library' ? timers.rulesMs : undefined,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    readyRssBytes,
+    resourcesByType: resourcesByType(outdir, stack),
+    rulesSummary: fleet.summary?.(stack),
+  };
+  process.stdout.write(`${JSON.stringify(sample)}\n`);
+}
+
+main();
