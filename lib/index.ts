@@ -28,3 +28,4 @@ export * from './aws/failover/ha-active-side';
 export * from './aws/failover/ha-member';
 export * from './aws/failover/failover-agent';
 export * from './aws/failover/ha-failover-nic';
+export * from './diagram/network-diagram';
