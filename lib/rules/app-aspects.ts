@@ -14,6 +14,11 @@ type Patchable<F> = F & { [PATCHED]?: true };
 const REACHES_STACKS = Symbol.for('cdktf-nic-patterns/ancestor-aspects-reach-stacks');
 const registry = globalThis as unknown as { [REACHES_STACKS]?: Array<(aspect: IAspect) => boolean> };
 
+/** Whether `aspect` is one of those made to reach stacks (they read stacks and never change them). */
+export function isStackReachingAspect(aspect: IAspect): boolean {
+  return (registry[REACHES_STACKS] ?? []).some((recognizes) => recognizes(aspect));
+}
+
 /**
  * cdktf 0.21 invokes aspects from each stack down (`invokeAspects(stack)` in `app.synth()`,
  * `Testing.synth()` and `Testing.fullSynth()`), so an aspect added with `Aspects.of(app)` is never

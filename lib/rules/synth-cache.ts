@@ -1,23 +1,27 @@
-import { App, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { App, Aspects, TerraformStack } from 'cdktf';
+import { isStackReachingAspect } from './app-aspects';
 
 type Json = Record<string, unknown>;
 
-// The recognizers `makeAncestorAspectsReachStacks` registers (NetworkRules, NetworkDiagram): aspects
-// that read the stack and never change it.
-const REACHES_STACKS = Symbol.for('cdktf-nic-patterns/ancestor-aspects-reach-stacks');
 const PATCHED = Symbol.for('cdktf-nic-patterns/synth-cache-patched');
+
+/** A stack's Terraform JSON and what readers built from it, for the synth in progress. */
+interface SharedJson {
+  readonly terraformJson: Json;
+  readonly built: Map<string, unknown>;
+}
 
 interface CacheState {
   /** Nested `app.synth()` calls in progress (an app synthesized from an aspect, ...). */
   depth: number;
-  /** Per stack, its Terraform JSON and what was built from it, for the synth in progress. */
-  readonly entries: Map<TerraformStack, Map<string, unknown>>;
+  /** Per stack: its shared JSON, or null when the stack's own aspects may change it. */
+  readonly stacks: Map<TerraformStack, SharedJson | null>;
 }
 
 // One state per process, whichever copy of this module registered it (the patch is installed once).
 const STATE = Symbol.for('cdktf-nic-patterns/synth-cache');
-const shared = globalThis as unknown as { [STATE]?: CacheState; [REACHES_STACKS]?: Array<(aspect: IAspect) => boolean> };
-const state: CacheState = shared[STATE] ?? (shared[STATE] = { depth: 0, entries: new Map() });
+const shared = globalThis as unknown as { [STATE]?: CacheState };
+const state: CacheState = shared[STATE] ?? (shared[STATE] = { depth: 0, stacks: new Map() });
 
 /**
  * cdktf resolves every token of a stack to write its Terraform JSON, which costs as much as the
@@ -31,23 +35,26 @@ const state: CacheState = shared[STATE] ?? (shared[STATE] = { depth: 0, entries:
  * resources). Outside `app.synth()` (`Testing.synth`, direct calls) every call computes afresh.
  */
 export function synthShared<T>(stack: TerraformStack, key: string, build: (terraformJson: Json) => T): T {
-  if (state.depth === 0 || !onlyReadingAspects(stack)) return build(stack.toTerraform());
-  let entry = state.entries.get(stack);
-  if (!entry) {
-    const terraformJson = stack.toTerraform();
-    entry = new Map<string, unknown>([['terraformJson', terraformJson]]);
-    state.entries.set(stack, entry);
+  const entry = state.depth === 0 ? null : sharedJsonOf(stack);
+  if (!entry) return build(stack.toTerraform());
+  if (!entry.built.has(key)) entry.built.set(key, build(entry.terraformJson));
+  return entry.built.get(key) as T;
+}
+
+function sharedJsonOf(stack: TerraformStack): SharedJson | null {
+  let entry = state.stacks.get(stack);
+  if (entry === undefined) {
+    entry = onlyReadingAspects(stack) ? { terraformJson: stack.toTerraform(), built: new Map() } : null;
+    state.stacks.set(stack, entry);
     // An own property shadows the class's method until the synth ends.
-    Object.defineProperty(stack, 'toTerraform', { value: () => terraformJson, configurable: true, writable: true });
+    const terraformJson = entry?.terraformJson;
+    if (terraformJson) Object.defineProperty(stack, 'toTerraform', { value: () => terraformJson, configurable: true, writable: true });
   }
-  if (!entry.has(key)) entry.set(key, build(entry.get('terraformJson') as Json));
-  return entry.get(key) as T;
+  return entry;
 }
 
 function onlyReadingAspects(stack: TerraformStack): boolean {
-  const readers = shared[REACHES_STACKS] ?? [];
-  return stack.node.findAll().every((construct) =>
-    Aspects.of(construct).all.every((aspect) => readers.some((isReader) => isReader(aspect))));
+  return stack.node.findAll().every((construct) => Aspects.of(construct).all.every(isStackReachingAspect));
 }
 
 function installSynthWindow(): void {
@@ -61,8 +68,10 @@ function installSynthWindow(): void {
       synth.call(this);
     } finally {
       if (--state.depth === 0) {
-        for (const stack of state.entries.keys()) delete (stack as unknown as Record<string, unknown>).toTerraform;
-        state.entries.clear();
+        for (const [stack, entry] of state.stacks) {
+          if (entry) delete (stack as unknown as Record<string, unknown>).toTerraform;
+        }
+        state.stacks.clear();
       }
     }
   };
