@@ -32,6 +32,8 @@ export function agentEnv(overrides: Record<string, string | undefined> = {}): Re
   };
 }
 
+const MAX_SLEEPS = 1_000;
+
 /** A clock whose sleeps return at once and advance its time; `random` is fixed for reproducible jitter. */
 export class FakeClock implements Clock {
   readonly sleeps: number[] = [];
@@ -42,6 +44,10 @@ export class FakeClock implements Clock {
   now = (): number => this.time;
   random = (): number => this.randomValue;
   sleep = async (ms: number): Promise<void> => {
+    // Sleeps resolve at once, so an unbounded wait would spin forever instead of timing out the test.
+    if (ms < 0 || this.sleeps.length >= MAX_SLEEPS) {
+      throw new Error(`the agent slept ${ms} ms after ${this.sleeps.length} sleeps: a wait is unbounded`);
+    }
     this.sleeps.push(ms);
     this.time += ms;
   };
