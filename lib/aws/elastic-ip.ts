@@ -93,10 +93,10 @@ export class ElasticIp extends ElasticIpBase {
   }
 
   public readonly allocationId: string;
-  /** The public IPv4 address. */
-  public readonly publicIp: string;
   /** The underlying `aws_eip` resource. */
   public readonly resource: Eip;
+  // Created on first read (cdktf records a full stack trace per token).
+  private publicIpToken?: string;
 
   constructor(scope: Construct, id: string, props: ElasticIpProps = {}) {
     super(scope, id);
@@ -106,13 +106,17 @@ export class ElasticIp extends ElasticIpBase {
       tags: props.tags,
     });
     this.allocationId = this.resource.allocationId;
-    this.publicIp = this.resource.publicIp;
     if (props.networkInterface) {
       this.associateWith(props.networkInterface, {
         privateIp: props.privateIp,
         allowReassociation: props.allowReassociation,
       });
     }
+  }
+
+  /** The public IPv4 address. */
+  public get publicIp(): string {
+    return this.publicIpToken ??= this.resource.publicIp;
   }
 }
 

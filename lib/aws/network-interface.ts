@@ -99,12 +99,6 @@ export class NetworkInterface extends NetworkInterfaceBase {
 
   /** The interface id (`eni-...`). */
   public readonly networkInterfaceId: string;
-  /** The interface's MAC address, which it keeps wherever it is attached. */
-  public readonly macAddress: string;
-  /** The primary private IPv4 address. */
-  public readonly privateIp: string;
-  /** All private IPv4 addresses. */
-  public readonly privateIps: string[];
   /** The subnet the interface lives in. */
   public readonly subnet: SubnetReference;
   /** How the private IPv4 addresses are assigned. */
@@ -113,6 +107,11 @@ export class NetworkInterface extends NetworkInterfaceBase {
   public readonly ipv6: Ipv6Assignment;
   /** The underlying `aws_network_interface` resource, for properties this construct does not cover. */
   public readonly resource: NetworkInterfaceResource;
+  // Created on first read: cdktf records a full stack trace per token, which made these three a
+  // third of the cost of building an interface that never reads them.
+  private macAddressToken?: string;
+  private privateIpToken?: string;
+  private privateIpsToken?: string[];
 
   constructor(scope: Construct, id: string, props: NetworkInterfaceProps) {
     super(scope, id);
@@ -137,9 +136,21 @@ export class NetworkInterface extends NetworkInterfaceBase {
       tags: props.tags,
     });
     this.networkInterfaceId = this.resource.id;
-    this.macAddress = this.resource.macAddress;
-    this.privateIp = this.resource.privateIp;
-    this.privateIps = this.resource.privateIps;
+  }
+
+  /** The interface's MAC address, which it keeps wherever it is attached. */
+  public get macAddress(): string {
+    return this.macAddressToken ??= this.resource.macAddress;
+  }
+
+  /** The primary private IPv4 address. */
+  public get privateIp(): string {
+    return this.privateIpToken ??= this.resource.privateIp;
+  }
+
+  /** All private IPv4 addresses. */
+  public get privateIps(): string[] {
+    return this.privateIpsToken ??= this.resource.privateIps;
   }
 
   /** @internal */

@@ -1,4 +1,4 @@
-import { Testing, Token } from 'cdktf';
+import { TerraformOutput, Testing, Token } from 'cdktf';
 import { expectConstraintError, networkStack, resourcesOf } from './fixtures';
 import { ElasticIp, Ipv4Assignment, NetworkInterface, SubnetReference } from '../../lib';
 
@@ -22,6 +22,17 @@ describe('ElasticIp', () => {
     new ElasticIp(stack, 'eip', { tags: { Name: 'web' } });
     expect(Object.values(resourcesOf(stack, 'aws_eip'))).toEqual([{ domain: 'vpc', tags: { Name: 'web' } }]);
     expect(resourcesOf(stack, 'aws_eip_association')).toEqual({});
+  });
+
+  test('exposes the public IP as a reference, the same token at every read', () => {
+    // GIVEN
+    const { stack } = networkStack();
+    const eip = new ElasticIp(stack, 'eip');
+    // WHEN it is read twice, once into an output
+    expect(eip.publicIp).toBe(eip.publicIp);
+    new TerraformOutput(stack, 'ip', { value: eip.publicIp });
+    // THEN it references the address resource
+    expect(JSON.parse(Testing.synth(stack)).output.ip.value).toBe(`\${aws_eip.${eip.resource.friendlyUniqueId}.public_ip}`);
   });
 
   test('associates with a chosen private address of an interface, never stealing it', () => {

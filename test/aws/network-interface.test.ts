@@ -92,6 +92,15 @@ describe('NetworkInterface', () => {
     expect(outputs.ips.value).toBe(`\${tolist(${ref}.private_ips)}`);
   });
 
+  test('gives the same token at every read of an attribute', () => {
+    // GIVEN
+    const { stack, subnetA } = networkStack();
+    const eni = new NetworkInterface(stack, 'eni', { subnet: SubnetReference.fromSubnet(subnetA) });
+    // WHEN each attribute is read twice THEN both reads are the same value, as with a plain field
+    expect([eni.macAddress, eni.privateIp, eni.privateIps]).toEqual([eni.macAddress, eni.privateIp, eni.privateIps]);
+    expect(eni.privateIps).toBe(eni.privateIps);
+  });
+
   describe('address checks', () => {
     const subnetRef = () => {
       const fixture = networkStack();
