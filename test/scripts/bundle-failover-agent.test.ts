@@ -74,8 +74,15 @@ describe('scripts/bundle-failover-agent.ts', () => {
         cwd: outdir,
         env: {
           PATH: process.env.PATH,
-          NETWORK_INTERFACE_ID: ENI, PRIMARY_INSTANCE_ID: PRIMARY, STANDBY_INSTANCE_ID: STANDBY, DEVICE_INDEX: '1', PAIR_NAME: 'web',
-          AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example-secret', AWS_ENDPOINT_URL_EC2: `http://127.0.0.1:${port}`,
+          NETWORK_INTERFACE_ID: ENI,
+          PRIMARY_INSTANCE_ID: PRIMARY,
+          STANDBY_INSTANCE_ID: STANDBY,
+          DEVICE_INDEX: '1',
+          PAIR_NAME: 'web',
+          AWS_REGION: 'eu-west-1',
+          AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+          AWS_SECRET_ACCESS_KEY: 'example-secret',
+          AWS_ENDPOINT_URL_EC2: `http://127.0.0.1:${port}`,
           NODE_PATH: '',
         },
       });

@@ -1,4 +1,4 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { Clock } from './clock';
 import { AgentConfig } from './config';
 import { Ec2Api } from './ec2-api';

@@ -1,3 +1,5 @@
+// The SDK is bundled into the agent by esbuild at package time: a devDependency, not one of the library's.
+// eslint-disable-next-line import/no-extraneous-dependencies
 import {
   AttachNetworkInterfaceCommand,
   CreateTagsCommand,

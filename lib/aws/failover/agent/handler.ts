@@ -8,7 +8,7 @@
  * CONTRACT (the construct depends on it; change both together)
  *
  * Environment (checked at cold start: a missing or invalid variable throws a `ConfigError` listing all):
- *   NETWORK_INTERFACE_ID    eni-...      the interface to move (its primary-ness: device index >= 1)
+ *   NETWORK_INTERFACE_ID    eni-...      the interface to move (a secondary interface: a primary one cannot move)
  *   PRIMARY_INSTANCE_ID     i-...        the two members of the pair (must differ)
  *   STANDBY_INSTANCE_ID     i-...
  *   DEVICE_INDEX            integer >= 1 used when the interface is attached to nothing; otherwise the
@@ -63,6 +63,8 @@
  * IAM used: ec2:DescribeNetworkInterfaces, ec2:DescribeInstanceStatus, ec2:DetachNetworkInterface,
  * ec2:AttachNetworkInterface, ec2:CreateTags (key nic-patterns:last-failover only), logs for its own group.
  */
+// The SDK is bundled into the agent by esbuild at package time: a devDependency, not one of the library's.
+// eslint-disable-next-line import/no-extraneous-dependencies
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { createAgent } from './agent';
 import { systemClock } from './clock';

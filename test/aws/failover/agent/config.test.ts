@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from '../../../../lib/aws/failover/agent/config';
 import { agentEnv, ENI, PRIMARY, STANDBY } from './fake-ec2';
+import { ConfigError, loadConfig } from '../../../../lib/aws/failover/agent/config';
 
 describe('loadConfig', () => {
   test('GIVEN the required variables WHEN loaded THEN the defaults fill the rest', () => {

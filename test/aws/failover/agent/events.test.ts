@@ -1,5 +1,5 @@
-import { classifyEvent, FAILED_STATES } from '../../../../lib/aws/failover/agent/events';
 import { alarm, PRIMARY, stateChange } from './fake-ec2';
+import { classifyEvent, FAILED_STATES } from '../../../../lib/aws/failover/agent/events';
 
 describe('classifyEvent', () => {
   test.each(FAILED_STATES)('GIVEN an instance that is %s THEN it is a failure of that instance', (state) => {

@@ -105,7 +105,8 @@ export class FakeEc2 {
   constructor() {
     this.mock.on(DescribeNetworkInterfacesCommand).callsFake(() => this.guard(DescribeNetworkInterfacesCommand, () => this.describe()));
     this.mock.on(DescribeInstanceStatusCommand).callsFake((input) => this.guard(DescribeInstanceStatusCommand, () => this.status(input.InstanceIds)));
-    this.mock.on(DetachNetworkInterfaceCommand).callsFake((input) => this.guard(DetachNetworkInterfaceCommand, () => this.detach(input.AttachmentId)));
+    this.mock.on(DetachNetworkInterfaceCommand)
+      .callsFake((input) => this.guard(DetachNetworkInterfaceCommand, () => this.detach(input.AttachmentId)));
     this.mock.on(AttachNetworkInterfaceCommand).callsFake((input) => this.guard(AttachNetworkInterfaceCommand, () => this.attach(input)));
     this.mock.on(CreateTagsCommand).callsFake((input) => this.guard(CreateTagsCommand, () => {
       for (const tag of input.Tags) {

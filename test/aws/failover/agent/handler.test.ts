@@ -1,8 +1,8 @@
 import { mockClient } from 'aws-sdk-client-mock';
 import { agentEnv, ENI, STANDBY, stateChange } from './fake-ec2';
-import { LAST_FAILOVER_TAG as CONSTRUCT_TAG, FAILOVER_METRIC_NAMESPACE } from '../../../../lib/aws/failover/failover-agent';
-import { LAST_FAILOVER_TAG } from '../../../../lib/aws/failover/agent/ec2-api';
 import { DEFAULT_METRIC_NAMESPACE } from '../../../../lib/aws/failover/agent/config';
+import { LAST_FAILOVER_TAG } from '../../../../lib/aws/failover/agent/ec2-api';
+import { LAST_FAILOVER_TAG as CONSTRUCT_TAG, FAILOVER_METRIC_NAMESPACE } from '../../../../lib/aws/failover/failover-agent';
 
 interface Loaded {
   readonly handler: (event: unknown, context?: object) => Promise<unknown>;
@@ -17,8 +17,9 @@ function coldStart(env: Record<string, string | undefined>): Loaded {
   try {
     let loaded: Loaded | undefined;
     jest.isolateModules(() => {
-      const sdk = require('@aws-sdk/client-ec2');
-      loaded = { sdk, handler: require('../../../../lib/aws/failover/agent/handler').handler };
+      const sdk = jest.requireActual<Loaded['sdk']>('@aws-sdk/client-ec2');
+      const { handler } = jest.requireActual<Pick<Loaded, 'handler'>>('../../../../lib/aws/failover/agent/handler');
+      loaded = { sdk, handler };
     });
     return loaded!;
   } finally {

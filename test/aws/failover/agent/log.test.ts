@@ -1,5 +1,5 @@
-import { Logger } from '../../../../lib/aws/failover/agent/log';
 import { ec2Error, START } from './fake-ec2';
+import { Logger } from '../../../../lib/aws/failover/agent/log';
 
 function capture(bound = {}) {
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy, withRetry } from '../../../../lib/aws/failover/agent/retry';
 import { ec2Error, FakeClock } from './fake-ec2';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy, withRetry } from '../../../../lib/aws/failover/agent/retry';
 
 const POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 };
 
