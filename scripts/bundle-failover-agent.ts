@@ -33,7 +33,9 @@ export async function bundleFailoverAgent(outdir: string): Promise<{ file: strin
     mainFields: ['module', 'main'],
     minify: false,
     sourcemap: false,
-    // Same input, same bytes: the asset hash (and so the Lambda) only changes when the code does.
+    // Same input, same bytes whatever the current directory (esbuild writes module paths relative to
+    // it): the asset hash, and so the deployed Lambda, only changes when the code does.
+    absWorkingDir: ROOT,
     legalComments: 'none',
     logLevel: 'warning',
   });

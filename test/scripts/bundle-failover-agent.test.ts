@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,17 @@ describe('scripts/bundle-failover-agent.ts', () => {
     const kib = Number(/\((\d+\.\d) KiB\)/.exec(stdout)?.[1]);
     expect(kib).toBeCloseTo(statSync(bundle).size / 1024, 1);
   });
+
+  test('GIVEN another working directory WHEN run again THEN the bundle is byte-identical (a stable asset hash)', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'agent-bundle-'));
+    try {
+      await run(TSX, [SCRIPT, '--outdir', again], { cwd: tmpdir() });
+
+      expect(readFileSync(join(again, 'index.js')).equals(readFileSync(join(outdir, 'index.js')))).toBe(true);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   test('GIVEN the bundle alone (no node_modules) WHEN Lambda calls index.handler THEN it talks EC2 through the bundled SDK', async () => {
     const requests: string[] = [];
