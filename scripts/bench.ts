@@ -72,6 +72,9 @@ function checkSameResources(hosts: number, samples: SynthSample[]): Record<strin
   if (different) {
     throw new Error(`${hosts} hosts: the variants synthesized different resources:\n  ${samples[0].variant}: ${reference}\n  ${different.variant}: ${countsLine(different.resourcesByType)}`);
   }
+  if (samples.some((sample) => sample.configurationDigest !== samples[0].configurationDigest)) {
+    throw new Error(`${hosts} hosts: the variants synthesized the same resource counts but different attributes`);
+  }
   return samples[0].resourcesByType;
 }
 
@@ -104,7 +107,7 @@ function main(): void {
     const all = [...samples.values()].flat();
     const counts = checkSameResources(hosts, all);
     const resources = Object.values(counts).reduce((sum, n) => sum + n, 0);
-    console.log(`${hosts} hosts, same resources in both variants (${resources}): ${countsLine(counts)}`);
+    console.log(`${hosts} hosts, same ${resources} resources and attributes in both variants: ${countsLine(counts)}`);
     const checked = samples.get('library')!;
     const rulesMs = median(checked.map((sample) => sample.rulesMs ?? 0));
     console.log(`  ${checked[0].rulesSummary}; rules ${milliseconds(rulesMs)} ms, ${(1000 * rulesMs / resources).toFixed(1)} µs per resource`);

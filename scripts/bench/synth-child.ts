@@ -8,6 +8,7 @@
  * BENCH_LIBRARY_MODULE (`build/index.js`, or `lib/` transpiled). Time is measured from the end of the imports, so process start and module loading are
  * not in `buildMs`/`synthMs` (they are in `readyMs`); memory is the process's peak resident set.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +35,8 @@ export interface SynthSample {
   /** Resident set size once the modules are loaded, in bytes. */
   readonly readyRssBytes: number;
   readonly resourcesByType: Record<string, number>;
+  /** Hash of every resource body, names and metadata left out: equal when both variants write the same configuration. */
+  readonly configurationDigest: string;
   /** NetworkRules' one-line summary (library variant only). */
   readonly rulesSummary?: string;
 }
@@ -79,11 +82,24 @@ function loadFleet(variant: Variant): { build: (app: App, hosts: number) => Terr
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-function resourcesByType(outdir: string, stack: TerraformStack): Record<string, number> {
-  const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, object> };
-  const counts: Record<string, number> = {};
-  for (const [type, byName] of Object.entries(json.resource ?? {})) counts[type] = Object.keys(byName).length;
-  return counts;
+type ResourceBlocks = Record<string, Record<string, Record<string, unknown>>>;
+
+function synthesizedResources(outdir: string, stack: TerraformStack): ResourceBlocks {
+  const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')) as { resource?: ResourceBlocks };
+  return json.resource ?? {};
+}
+
+function countByType(resources: ResourceBlocks): Record<string, number> {
+  return Object.fromEntries(Object.entries(resources).map(([type, byName]) => [type, Object.keys(byName).length]));
+}
+
+/** The resource bodies without their names: references keep the type and attribute they point to. */
+function configurationDigest(resources: ResourceBlocks): string {
+  const bodies = Object.entries(resources).flatMap(([type, byName]) => Object.values(byName).map((body) => {
+    const { ['//']: _metadata, ...attributes } = body;
+    return `${type} ${JSON.stringify(attributes).replace(/\$\{([\w-]+)\.[\w-]+\.([\w-]+)\}/g, '${$1.*.$2}')}`;
+  }));
+  return createHash('sha256').update(bodies.sort().join('\n')).digest('hex');
 }
 
 function main(): void {
@@ -101,6 +117,7 @@ function main(): void {
   app.synth();
   const synthesized = performance.now();
 
+  const resources = synthesizedResources(outdir, stack);
   const sample: SynthSample = {
     variant,
     hosts: Number(hostsArgument),
@@ -111,7 +128,8 @@ function main(): void {
     rulesMs: variant === 'library' ? timers.rulesMs : undefined,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     readyRssBytes,
-    resourcesByType: resourcesByType(outdir, stack),
+    resourcesByType: countByType(resources),
+    configurationDigest: configurationDigest(resources),
     rulesSummary: fleet.summary?.(stack),
   };
   process.stdout.write(`${JSON.stringify(sample)}\n`);
