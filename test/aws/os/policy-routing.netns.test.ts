@@ -57,8 +57,9 @@ function rulesFrom(host: string, address: string): string[] {
   return ip(['-n', host, 'rule', 'show']).split('\n').filter((line) => line.includes(`from ${address} `));
 }
 
+/** The host's IPv4 routing state; IPv6 is left out because link-local addresses settle (DAD) on their own schedule. */
 function policyState(host: string): string {
-  return ['rule show', 'route show table all', 'address show'].map((what) => ip(['-n', host, ...what.split(' ')])).join('\n');
+  return ['rule show', 'route show table all', 'address show'].map((what) => ip(['-4', '-n', host, ...what.split(' ')])).join('\n');
 }
 
 describeNetns('policy routing generated for secondary interfaces, in network namespaces', () => {
