@@ -42,7 +42,6 @@ const project = new cdktf.ConstructLibraryCdktf({
     // The failover agent's bundle is built at package time; users need no bundler at synth.
     'esbuild',
     '@aws-sdk/client-ec2',
-    '@aws-sdk/client-cloudwatch',
     'aws-sdk-client-mock',
     'js-yaml',
     '@types/js-yaml',
@@ -71,6 +70,8 @@ const project = new cdktf.ConstructLibraryCdktf({
       moduleFileExtensions: ['ts', 'js', 'json', 'node'],
       testPathIgnorePatterns: ['/node_modules/', '/build/', '/dist/', '/cdktf.out/'],
       testTimeout: 30_000,
+      // Builds the failover agent bundle when missing, so a plain `npx jest` works in a fresh clone.
+      globalSetup: '<rootDir>/test/global-setup.ts',
     },
   },
   tsconfigDev: {

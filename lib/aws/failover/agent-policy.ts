@@ -30,7 +30,7 @@ export function agentPolicyStatements(scope: AgentPolicyScope): PolicyStatement[
     {
       Sid: 'ReadNetworkState',
       Effect: 'Allow',
-      Action: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeInstances', 'ec2:DescribeInstanceStatus'],
+      Action: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeInstanceStatus'],
       Resource: '*',
     },
     {

@@ -46,7 +46,7 @@ describe('FailoverAgent', () => {
     expect(statements.find((s) => s.Sid === 'OnlyBetweenPairMembers')!.Condition)
       .toEqual({ StringEquals: { 'aws:ResourceTag/nic-patterns:failover-pair': 'web' } });
     expect(statements.filter((s) => ([] as string[]).concat(s.Resource).includes('*')).flatMap((s) => s.Action))
-      .toEqual(['ec2:DescribeNetworkInterfaces', 'ec2:DescribeInstances', 'ec2:DescribeInstanceStatus']);
+      .toEqual(['ec2:DescribeNetworkInterfaces', 'ec2:DescribeInstanceStatus']);
   });
 
   test('is triggered by state changes and status-check alarms of both members', () => {
