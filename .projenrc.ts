@@ -80,8 +80,12 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
   eslintOptions: { dirs: ['lib'], devdirs: ['test', 'examples', 'scripts', 'projenrc', '.projenrc.ts'] },
   gitignore: ['/assets/failover-agent/', '/cdktf.out/', '/.tmp/', '/.gen/', '*.tsbuildinfo', '.terraform/', '.terraform.lock.hcl'],
-  npmignore: ['/examples/', '/scripts/', '/data/', '/.ci/', '/cdktf.out/', '/.tmp/', '/BENCHMARKS.md'],
 });
+
+// The package ships build/, .jsii, assets/ (the agent bundle) and the docs; never scratch output.
+for (const path of ['/examples/', '/scripts/', '/data/', '/.ci/', '/cdktf.out/', '/.tmp/', '/BENCHMARKS.md', '/cdktf.json']) {
+  project.addPackageIgnore(path);
+}
 
 // unrs-resolver 1.13.0 (jest 30, eslint-import-resolver-typescript) lacks some per-platform
 // bindings on the registry, so npm writes a lock file that `npm ci` then refuses; 1.12.2 has them all.
