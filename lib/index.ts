@@ -12,6 +12,7 @@ export * from './aws/security/port';
 export * from './aws/security/security-group';
 export * from './aws/instance';
 export * from './rules/rule-level';
+export * from './rules/network-finding';
 export * from './rules/network-rules';
 export * from './rules/network-suppressions';
 export * from './aws/patterns/pattern-host-props';

@@ -5,7 +5,8 @@ import { isAtLeast, NetworkRule, RawFinding, RuleReport } from './network-rule';
 import { ruleById, RULES } from './registry';
 import { RuleLevel } from './rule-level';
 import { StackIndex } from './stack-index';
-import { findingsOf, recordRun, StoredFinding, summaryOf } from './stack-report';
+import { NetworkFinding } from './network-finding';
+import { findingsOf, recordRun, summaryOf } from './stack-report';
 import { findSuppression } from './suppression-store';
 
 /** Which rules `NetworkRules` runs and what it reports. */
@@ -38,25 +39,6 @@ export interface NetworkRulesProps {
    * @default true
    */
   readonly writeReport?: boolean;
-}
-
-/** One finding of `NetworkRules`, as the report records it. */
-export interface NetworkFinding {
-  /** The rule id (`NIC001`). */
-  readonly ruleId: string;
-  readonly level: RuleLevel;
-  /** Construct path of the offending resource. */
-  readonly path: string;
-  /** The annotation text, starting with `[NICxxx]`. */
-  readonly message: string;
-  /** Whether a suppression applies (suppressed findings are reported but not annotated). */
-  readonly suppressed: boolean;
-  /**
-   * The reason given with the suppression.
-   *
-   * @default - not suppressed
-   */
-  readonly suppressionReason?: string;
 }
 
 /** What one rule enforces, for documentation (RULES.md is generated from these). */
@@ -165,7 +147,7 @@ export class NetworkRules implements IAspect {
     recordRun(stack, this, findings, this.writeReport);
   }
 
-  private settle(finding: RawFinding): StoredFinding {
+  private settle(finding: RawFinding): NetworkFinding {
     const suppression = findSuppression(finding.construct, finding.rule.id);
     const suppressed = suppression !== undefined && !finding.hardLimit;
     const message = suppression && finding.hardLimit

@@ -1,38 +1,29 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
+import { NetworkFinding } from './network-finding';
 import { RuleLevel } from './rule-level';
 import { writeAtSynth } from '../core/stack-output';
-
-/** One finding as the report and `NetworkRules.findingsOf` give it. */
-export interface StoredFinding {
-  readonly ruleId: string;
-  readonly level: RuleLevel;
-  readonly path: string;
-  readonly message: string;
-  readonly suppressed: boolean;
-  readonly suppressionReason?: string;
-}
 
 /** The report file written into each stack's folder of the synth output. */
 export const REPORT_FILE_NAME = 'network-rules-report.json';
 
 // Findings of the last run of each NetworkRules instance over each stack: a run replaces its
 // previous findings, which keeps a second synth of the same app from doubling the report.
-const runs = new WeakMap<TerraformStack, Map<object, StoredFinding[]>>();
+const runs = new WeakMap<TerraformStack, Map<object, NetworkFinding[]>>();
 
 /** Records the findings of one run of `rules` over `stack`, and makes sure the report is written. */
-export function recordRun(stack: TerraformStack, rules: object, findings: StoredFinding[], writeReport: boolean): void {
-  const byRules = runs.get(stack) ?? new Map<object, StoredFinding[]>();
+export function recordRun(stack: TerraformStack, rules: object, findings: NetworkFinding[], writeReport: boolean): void {
+  const byRules = runs.get(stack) ?? new Map<object, NetworkFinding[]>();
   byRules.set(rules, findings);
   runs.set(stack, byRules);
   if (writeReport) writeReportAtSynth(stack);
 }
 
 /** Every finding recorded for a stack, without duplicates (two NetworkRules may report the same). */
-export function findingsOf(stack: TerraformStack): StoredFinding[] {
+export function findingsOf(stack: TerraformStack): NetworkFinding[] {
   const seen = new Set<string>();
-  const all: StoredFinding[] = [];
+  const all: NetworkFinding[] = [];
   for (const findings of runs.get(stack)?.values() ?? []) {
     for (const finding of findings) {
       const key = `${finding.path}\n${finding.message}\n${finding.suppressed}`;

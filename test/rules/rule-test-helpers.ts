@@ -5,7 +5,8 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { AnnotationMetadataEntryType, App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { NetworkFinding, NetworkRules, NetworkRulesProps } from '../../lib/rules/network-rules';
+import { NetworkFinding } from '../../lib/rules/network-finding';
+import { NetworkRules, NetworkRulesProps } from '../../lib/rules/network-rules';
 import { RuleLevel } from '../../lib/rules/rule-level';
 
 /** One annotation left by NetworkRules. */
