@@ -124,6 +124,10 @@ project.addTask('demo', {
   description: 'Synthesize every example into cdktf.out/, run the checks, summarize, and plan offline when terraform is present',
   steps: [{ spawn: 'bundle:agent' }, { exec: 'tsx scripts/demo.ts', receiveArgs: true }],
 });
+project.addTask('bench', {
+  description: 'Synth time and memory: library+rules vs raw fleets of 10/100/1,000 hosts (see BENCHMARKS.md)',
+  exec: 'tsx scripts/bench.ts',
+});
 project.addTask('jsii:targets', {
   description: 'Generate Python, Java, .NET and Go code from the compiled assembly (jsii-pacmak --code-only)',
   exec: 'tsx scripts/check-jsii-targets.ts',
