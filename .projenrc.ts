@@ -142,7 +142,13 @@ project.addTask('docs:check', {
 project.testTask.reset();
 project.testTask.spawn(bundleAgent);
 project.testTask.spawn(project.compileTask);
-project.testTask.exec('jest --passWithNoTests --ci', { receiveArgs: true });
+// cdktf's Testing.app() leaves a cdktf.outdir.* folder in the temporary folder per app: keep them in
+// the repository's (ignored) .tmp/, emptied at every run, rather than piling up in the system's.
+project.testTask.exec('rm -rf .tmp/jest-tmp && mkdir -p .tmp/jest-tmp');
+project.testTask.exec('jest --passWithNoTests --ci', {
+  receiveArgs: true,
+  env: { NIC_SYSTEM_TMPDIR: '$(node -p "require(\'os\').tmpdir()")', TMPDIR: '$(echo "$PWD/.tmp/jest-tmp")' },
+});
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 project.testTask.spawn(project.tasks.tryFind('jsii:targets')!);
 project.testTask.spawn(project.tasks.tryFind('docs:check')!);

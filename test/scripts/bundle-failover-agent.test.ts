@@ -34,13 +34,19 @@ const DESCRIBE_RESPONSE = `<?xml version="1.0" encoding="UTF-8"?>
   </networkInterfaceSet>
 </DescribeNetworkInterfacesResponse>`;
 
+/**
+ * A scratch folder outside the repository, so that require() cannot fall back on its node_modules.
+ * The test task points TMPDIR into the repository's .tmp/ (cdktf's Testing leaves folders there),
+ * so the system's own temporary folder is named explicitly.
+ */
+const OUTSIDE = process.env.NIC_SYSTEM_TMPDIR ?? tmpdir();
+
 describe('scripts/bundle-failover-agent.ts', () => {
   let outdir: string;
   let stdout: string;
 
   beforeAll(async () => {
-    // Outside the repository, so that require() cannot fall back on the repository's node_modules.
-    outdir = mkdtempSync(join(tmpdir(), 'agent-bundle-'));
+    outdir = mkdtempSync(join(OUTSIDE, 'agent-bundle-'));
     ({ stdout } = await run(TSX, [SCRIPT, '--outdir', outdir], { cwd: ROOT }));
   }, 120_000);
 
@@ -54,9 +60,9 @@ describe('scripts/bundle-failover-agent.ts', () => {
   });
 
   test('GIVEN another working directory WHEN run again THEN the bundle is byte-identical (a stable asset hash)', async () => {
-    const again = mkdtempSync(join(tmpdir(), 'agent-bundle-'));
+    const again = mkdtempSync(join(OUTSIDE, 'agent-bundle-'));
     try {
-      await run(TSX, [SCRIPT, '--outdir', again], { cwd: tmpdir() });
+      await run(TSX, [SCRIPT, '--outdir', again], { cwd: OUTSIDE });
 
       expect(readFileSync(join(again, 'index.js')).equals(readFileSync(join(outdir, 'index.js')))).toBe(true);
     } finally {
