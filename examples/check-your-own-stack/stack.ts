@@ -68,8 +68,15 @@ export class CheckYourOwnStack extends TerraformStack {
     new Route(this, 'via-eth1', { routeTableId: routes.id, destinationCidrBlock: '0.0.0.0/0', networkInterfaceId: eth1.id });
     // NIC070: SSH from the whole internet on a group in use.
     groups[0].addOverride('ingress', [{
-      protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'],
-      description: null, ipv6_cidr_blocks: null, prefix_list_ids: null, security_groups: null, self: null,
+      protocol: 'tcp',
+      from_port: 22,
+      to_port: 22,
+      cidr_blocks: ['0.0.0.0/0'],
+      description: null,
+      ipv6_cidr_blocks: null,
+      prefix_list_ids: null,
+      security_groups: null,
+      self: null,
     }]);
   }
 }

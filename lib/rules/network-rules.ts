@@ -1,11 +1,11 @@
 import { AnnotationMetadataEntryType, Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { makeAncestorAspectsReachStacks } from './app-aspects';
+import { NetworkFinding } from './network-finding';
 import { isAtLeast, NetworkRule, RawFinding, RuleReport } from './network-rule';
 import { ruleById, RULES } from './registry';
 import { RuleLevel } from './rule-level';
 import { StackIndex } from './stack-index';
-import { NetworkFinding } from './network-finding';
 import { findingsOf, recordRun, summaryOf } from './stack-report';
 import { findSuppression } from './suppression-store';
 

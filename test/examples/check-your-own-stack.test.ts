@@ -1,6 +1,6 @@
-import { App, Aspects, Testing } from 'cdktf';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { App, Aspects, Testing } from 'cdktf';
 import { CheckYourOwnStack } from '../../examples/check-your-own-stack/stack';
 import { NetworkRules, RuleLevel } from '../../lib';
 import { describeTerraform, TERRAFORM_TEST_TIMEOUT_MS } from '../terraform/jest-helpers';

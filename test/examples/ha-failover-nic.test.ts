@@ -1,12 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { Testing } from 'cdktf';
 import { activeFromEnvironment, HaFailoverNicStack } from '../../examples/ha-failover-nic/stack';
 import { HaActiveSide } from '../../lib';
+import { maskAssetHashes } from '../snapshot-helpers';
 import { describeTerraform, TERRAFORM_TEST_TIMEOUT_MS } from '../terraform/jest-helpers';
 import { synthAndPlan } from '../terraform/offline-terraform';
-import { maskAssetHashes } from '../snapshot-helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -59,9 +59,16 @@ describeTerraform('examples/ha-failover-nic offline', () => {
   test.each([HaActiveSide.PRIMARY, HaActiveSide.STANDBY])('validates and plans with %s active', async (active) => {
     const [plan] = await synthAndPlan((app) => new HaFailoverNicStack(app, 'ha-failover-nic', { active }));
     expect(plan.byType).toMatchObject({
-      aws_network_interface: 3, aws_eip: 1, aws_eip_association: 1, aws_instance: 2,
-      aws_lambda_function: 1, aws_lambda_invocation: 1, aws_iam_role: 1, aws_iam_role_policy: 1,
-      aws_cloudwatch_event_rule: 2, aws_cloudwatch_metric_alarm: 3,
+      aws_network_interface: 3,
+      aws_eip: 1,
+      aws_eip_association: 1,
+      aws_instance: 2,
+      aws_lambda_function: 1,
+      aws_lambda_invocation: 1,
+      aws_iam_role: 1,
+      aws_iam_role_policy: 1,
+      aws_cloudwatch_event_rule: 2,
+      aws_cloudwatch_metric_alarm: 3,
     });
     expect(plan.change + plan.destroy).toBe(0);
   }, TERRAFORM_TEST_TIMEOUT_MS);

@@ -30,7 +30,9 @@ describe('documented scenarios written with raw resources raise no error', () =>
     const eth0 = new NetworkInterface(stack, 'eth0', { subnetId: publicSubnet.id, securityGroups: [web.id], privateIpListEnabled: true, privateIpList: ['10.0.0.10', '10.0.0.11'] });
     const eth1 = new NetworkInterface(stack, 'eth1', { subnetId: mgmtSubnet.id, securityGroups: [admin.id] });
     const host = new Instance(stack, 'host', {
-      ami: AMI, instanceType: 'm5.large', networkInterface: [{ deviceIndex: 0, networkInterfaceId: eth0.id }],
+      ami: AMI,
+      instanceType: 'm5.large',
+      networkInterface: [{ deviceIndex: 0, networkInterfaceId: eth0.id }],
       metadataOptions: { httpTokens: 'required' },
     });
     new NetworkInterfaceAttachmentA(stack, 'eth1-attach', { instanceId: host.id, networkInterfaceId: eth1.id, deviceIndex: 1 });
@@ -45,7 +47,8 @@ describe('documented scenarios written with raw resources raise no error', () =>
     const outside = new NetworkInterface(stack, 'outside', { subnetId: publicSubnet.id, sourceDestCheck: false });
     const inside = new NetworkInterface(stack, 'inside', { subnetId: privateSubnet.id, sourceDestCheck: false });
     new Instance(stack, 'nat', {
-      ami: AMI, instanceType: 't3.small',
+      ami: AMI,
+      instanceType: 't3.small',
       networkInterface: [{ deviceIndex: 0, networkInterfaceId: outside.id }, { deviceIndex: 1, networkInterfaceId: inside.id }],
     });
     const table = new RouteTable(stack, 'private-rt', { vpcId: vpc.id });

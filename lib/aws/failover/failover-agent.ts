@@ -10,10 +10,10 @@ import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { agentBundleDir } from './agent-bundle';
 import { agentPolicyStatements, policyDocument } from './agent-policy';
-import { checkCount } from '../address-checks';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
+import { checkCount } from '../address-checks';
 
 /** Tag both members of a failover pair carry; the agent may only move the interface between them. */
 export const FAILOVER_PAIR_TAG = 'nic-patterns:failover-pair';

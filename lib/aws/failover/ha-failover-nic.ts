@@ -4,17 +4,17 @@ import { Construct } from 'constructs';
 import { FAILOVER_PAIR_TAG, FailoverAgent, FailoverAgentOptions } from './failover-agent';
 import { HaActiveSide } from './ha-active-side';
 import { HaMember } from './ha-member';
+import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { NetworkConstraintError } from '../../core/errors';
+import { isUnresolved } from '../../core/tokens';
 import { checkAddressLimits } from '../address-checks';
+import { ElasticIp } from '../elastic-ip';
 import { Instance } from '../instance';
 import { InstanceReference } from '../instance-reference';
 import { Ipv4Assignment } from '../ipv4-assignment';
 import { MarkerRole, MarkerTag } from '../marker-tags';
 import { NetworkInterface } from '../network-interface';
 import { SubnetReference } from '../subnet-reference';
-import { ElasticIp } from '../elastic-ip';
-import { DocUrl, ErrorCode } from '../../core/error-codes';
-import { NetworkConstraintError } from '../../core/errors';
-import { isUnresolved } from '../../core/tokens';
 
 /** Props of a `HaFailoverNic`. */
 export interface HaFailoverNicProps {

@@ -6,6 +6,7 @@ import { PatternHostProps } from './pattern-host-props';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
+import { NetworkSuppressions } from '../../rules/network-suppressions';
 import { checkCount, checkNoDuplicates } from '../address-checks';
 import { ElasticIp } from '../elastic-ip';
 import { Instance } from '../instance';
@@ -15,7 +16,6 @@ import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
 import { SubnetReference } from '../subnet-reference';
-import { NetworkSuppressions } from '../../rules/network-suppressions';
 
 /** How a `MultiEipInstance` carries its public addresses. */
 export enum MultiEipMode {

@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { FailoverAgent, HaActiveSide, HaFailoverNic, HaMember, Ipv4Assignment, SubnetReference } from '../../../lib';
-import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
 import { maskAssetHashes } from '../../snapshot-helpers';
+import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
 
 /** IAM actions that change something; none of them may be granted on every resource. */
 const MUTATING = /^ec2:(Attach|Detach|Create|Delete|Modify|Assign|Unassign|Associate|Disassociate|Replace)|^logs:(Create|Put)|^cloudwatch:Put/;
@@ -9,7 +9,11 @@ const MUTATING = /^ec2:(Attach|Detach|Create|Delete|Modify|Assign|Unassign|Assoc
 function agent(overrides: Partial<ConstructorParameters<typeof FailoverAgent>[2]> = {}) {
   const fixture = networkStack();
   const created = new FailoverAgent(fixture.stack, 'agent', {
-    pairName: 'web', networkInterfaceId: 'eni-0123', primaryInstanceId: 'i-primary', standbyInstanceId: 'i-standby', deviceIndex: 1,
+    pairName: 'web',
+    networkInterfaceId: 'eni-0123',
+    primaryInstanceId: 'i-primary',
+    standbyInstanceId: 'i-standby',
+    deviceIndex: 1,
     ...overrides,
   });
   return { ...fixture, agent: created };
@@ -25,11 +29,22 @@ describe('FailoverAgent', () => {
     const { stack } = agent();
     const [fn] = Object.values(resourcesOf(stack, 'aws_lambda_function'));
     expect(fn).toMatchObject({
-      function_name: 'nic-failover-web', runtime: 'nodejs20.x', handler: 'index.handler', reserved_concurrent_executions: 1,
-      environment: { variables: {
-        NETWORK_INTERFACE_ID: 'eni-0123', PRIMARY_INSTANCE_ID: 'i-primary', STANDBY_INSTANCE_ID: 'i-standby',
-        DEVICE_INDEX: '1', NETWORK_CARD_INDEX: '0', PAIR_NAME: 'web', ATTACH_TIMEOUT_SECONDS: '120', COOLDOWN_SECONDS: '600',
-      } },
+      function_name: 'nic-failover-web',
+      runtime: 'nodejs20.x',
+      handler: 'index.handler',
+      reserved_concurrent_executions: 1,
+      environment: {
+        variables: {
+          NETWORK_INTERFACE_ID: 'eni-0123',
+          PRIMARY_INSTANCE_ID: 'i-primary',
+          STANDBY_INSTANCE_ID: 'i-standby',
+          DEVICE_INDEX: '1',
+          NETWORK_CARD_INDEX: '0',
+          PAIR_NAME: 'web',
+          ATTACH_TIMEOUT_SECONDS: '120',
+          COOLDOWN_SECONDS: '600',
+        },
+      },
     });
     expect(fn.filename).toMatch(/archive\.zip$/);
   });
@@ -53,7 +68,7 @@ describe('FailoverAgent', () => {
     const { stack } = agent();
     const patterns = Object.values(resourcesOf(stack, 'aws_cloudwatch_event_rule')).map((rule: any) => JSON.parse(rule.event_pattern));
     expect(patterns).toEqual(expect.arrayContaining([
-      expect.objectContaining({ 'source': ['aws.ec2'], 'detail': { 'instance-id': ['i-primary', 'i-standby'], 'state': ['stopping', 'stopped', 'shutting-down', 'terminated'] } }),
+      expect.objectContaining({ source: ['aws.ec2'], detail: { 'instance-id': ['i-primary', 'i-standby'], 'state': ['stopping', 'stopped', 'shutting-down', 'terminated'] } }),
       expect.objectContaining({ 'source': ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'] }),
     ]));
     expect(Object.values(resourcesOf(stack, 'aws_lambda_permission'))).toHaveLength(2);
