@@ -72,6 +72,7 @@ const project = new cdktf.ConstructLibraryCdktf({
       testTimeout: 30_000,
       // Builds the failover agent bundle when missing, so a plain `npx jest` works in a fresh clone.
       globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
   },
   tsconfigDev: {
