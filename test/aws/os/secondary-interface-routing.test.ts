@@ -1,19 +1,13 @@
 import { spawnSync } from 'child_process';
-import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { scope, TWO_INTERFACES, writtenFile } from './fixtures';
+import { load as loadYaml } from 'js-yaml';
+import { scope, synthesizedUserData, TWO_INTERFACES, writtenFile } from './fixtures';
 import { Ipv4Assignment, NetworkInterface, SubnetReference } from '../../../lib';
 import { IPROUTE2_SCRIPT_PATH } from '../../../lib/aws/os/iproute2-script';
 import { NETPLAN_CONFIG_PATH } from '../../../lib/aws/os/netplan-config';
 import { OsNetworkConfig } from '../../../lib/aws/os/os-network-config';
 import { SecondaryInterfaceRouting } from '../../../lib/aws/os/secondary-interface-routing';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
-
-// js-yaml comes with the toolchain (eslint, projen, jest) but is not a declared devDependency
-// yet and has no bundled types; once `js-yaml` and `@types/js-yaml` are devDependencies this
-// becomes `import { load as loadYaml } from 'js-yaml'`.
-// eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies
-const { load: loadYaml } = require('js-yaml') as { load: (text: string) => any };
 
 const TARGETS = [OsNetworkConfig.ubuntuNetplan(), OsNetworkConfig.iproute2Script(), OsNetworkConfig.amazonLinux2023()];
 
@@ -51,7 +45,7 @@ describe('SecondaryInterfaceRouting.render', () => {
 
     test('WHEN rendered for Ubuntu THEN netplan gets per-interface tables and one rule per address', () => {
       const userData = render(OsNetworkConfig.ubuntuNetplan());
-      const config = loadYaml(writtenFile(userData, NETPLAN_CONFIG_PATH));
+      const config = loadYaml(writtenFile(userData, NETPLAN_CONFIG_PATH)) as { network: { version: number; ethernets: Record<string, any> } };
       expect(userData).toMatch(new RegExp(`chmod 0600 ${NETPLAN_CONFIG_PATH}\\nnetplan apply$`));
       expect(config.network.version).toBe(2);
       const [first, second] = Object.values<any>(config.network.ethernets);
@@ -167,19 +161,9 @@ describe('token rendering in the synthesized user data', () => {
   test.each(TARGETS.filter((target) => target.name !== 'amazon-linux-2023').map((target) => [target.name, target]))(
     'GIVEN interfaces created in the stack WHEN rendered for %s THEN their attributes become Terraform references', (_name, target) => {
       // GIVEN an interface whose MAC, addresses and subnet CIDR are only known at apply time
-      const { stack, subnetB } = networkStack();
-      const nic = new NetworkInterface(stack, 'backend', {
-        subnet: SubnetReference.fromSubnetId(subnetB.id), privateIpv4: Ipv4Assignment.count(1),
-      });
-      // WHEN the user data is set on an instance
-      new Instance(stack, 'web', {
-        ami: 'ami-0123456789abcdef0',
-        instanceType: 't3.micro',
-        userData: SecondaryInterfaceRouting.appendToUserData(stack, target, [SecondaryInterfaceRouting.forInterface(nic, 1, subnetB.cidrBlock)]),
-      });
+      // WHEN the user data routing it is set on an instance
+      const { userData, eni } = synthesizedUserData(target);
       // THEN the user_data string holds references Terraform resolves
-      const userData: string = resourcesOf(stack, 'aws_instance').web.user_data;
-      const eni = eniAddress(stack);
       expect(userData).toContain(`\${${eni}.mac_address}`);
       expect(userData).toContain('${cidrhost(aws_subnet.subnet-b.cidr_block, 1)}');
       expect(userData).toContain('${element(split("/", aws_subnet.subnet-b.cidr_block), 1)}');

@@ -2,16 +2,12 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Instance } from '@cdktf/provider-aws/lib/instance';
-import { Testing } from 'cdktf';
-import { scope } from './fixtures';
-import { Ipv4Assignment, NetworkInterface, SubnetReference } from '../../../lib';
+import { scope, synthesizedUserData } from './fixtures';
 import { InterfaceRouting } from '../../../lib/aws/os/interface-routing';
 import { OsNetworkConfig } from '../../../lib/aws/os/os-network-config';
 import { SecondaryInterfaceRouting } from '../../../lib/aws/os/secondary-interface-routing';
 import { describeTerraform, TERRAFORM_TEST_TIMEOUT_MS } from '../../terraform/jest-helpers';
 import { terraformBinary, terraformCliConfigFile } from '../../terraform/offline-terraform';
-import { networkStack, resourcesOf } from '../fixtures';
 
 // What AWS would report for the interface at apply time. `private_ips` is a set, which Terraform
 // sorts, so the primary address (10.0.2.20) is not its first element.
@@ -24,21 +20,6 @@ const APPLIED = {
 const EXPECTED_ROUTING: InterfaceRouting = {
   deviceIndex: 1, macAddress: APPLIED.macAddress, privateIps: ['10.0.2.20', '10.0.2.11'], subnetCidr: APPLIED.subnetCidr,
 };
-
-/** The user data synthesized for an interface whose MAC, addresses and subnet block are references. */
-function synthesizedUserData(target: OsNetworkConfig): { userData: string; eni: string } {
-  const { stack, subnetB } = networkStack();
-  const nic = new NetworkInterface(stack, 'backend', {
-    subnet: SubnetReference.fromSubnetId(subnetB.id), privateIpv4: Ipv4Assignment.count(1),
-  });
-  new Instance(stack, 'web', {
-    ami: 'ami-0123456789abcdef0',
-    instanceType: 't3.micro',
-    userData: SecondaryInterfaceRouting.appendToUserData(stack, target, [SecondaryInterfaceRouting.forInterface(nic, 1, subnetB.cidrBlock)]),
-  });
-  const eni = `aws_network_interface.${Object.keys(resourcesOf(stack, 'aws_network_interface'))[0]}`;
-  return { userData: JSON.parse(Testing.synth(stack)).resource.aws_instance.web.user_data, eni };
-}
 
 /** Evaluates a Terraform template with `terraform console`, as `terraform apply` would. */
 function evaluateTemplate(template: string): string {
