@@ -136,12 +136,12 @@ export class HaFailoverNic extends Construct {
     [this.standbyInstance, this.standbyLaunched] = this.member('Standby', props.standby, props, pairTags);
     this.checkDistinctMembers();
     const holder = this.active === HaActiveSide.PRIMARY ? this.primaryInstance : this.standbyInstance;
-    const other = this.active === HaActiveSide.PRIMARY ? this.standbyInstance : this.primaryInstance;
-    // The standby must be able to take the interface too, or failing over would fail at run time.
-    checkAddressLimits(this.networkInterface, other.instanceType, {
-      ipv4: this.networkInterface.privateIpv4.totalAddresses,
-      ipv6: this.networkInterface.ipv6.totalAddresses,
-    });
+    // Either member may hold the interface, whatever `active` says now: a failover to a member that
+    // cannot carry its addresses would fail at run time.
+    const counts = { ipv4: this.networkInterface.privateIpv4.totalAddresses, ipv6: this.networkInterface.ipv6.totalAddresses };
+    for (const member of [this.primaryInstance, this.standbyInstance]) {
+      checkAddressLimits(this.networkInterface, member.instanceType, counts);
+    }
 
     if (props.failoverAgent === undefined) {
       // Terraform owns the attachment: a change of `active` replaces it, detaching first.
@@ -159,10 +159,6 @@ export class HaFailoverNic extends Construct {
     this.tagExistingMembers(props, pairTags);
     // The agent owns the attachment; Terraform only asks it to place the interface on `active`.
     // After an automatic failover this input is unchanged, so a plan asks for nothing.
-    checkAddressLimits(this.networkInterface, holder.instanceType, {
-      ipv4: this.networkInterface.privateIpv4.totalAddresses,
-      ipv6: this.networkInterface.ipv6.totalAddresses,
-    });
     new LambdaInvocation(this, 'Attachment', {
       functionName: this.agent.function.functionName,
       input: JSON.stringify({ action: 'place', instanceId: holder.instanceId }),
