@@ -103,11 +103,11 @@ new javascript.TypescriptConfig(project, {
 project.eslint?.addOverride({ files: ['*.ts'], parserOptions: { projectService: false, project: './tsconfig.eslint.json' } } as any);
 
 project.addTask('limits:generate', {
-  description: 'Regenerate lib/limits/instance-network-limits.generated.ts from data/ec2-instance-network-limits.json',
+  description: 'Regenerate lib/aws/limits/instance-network-limits.generated.ts from data/ec2-instance-network-limits.json',
   exec: 'tsx scripts/generate-limits.ts',
 });
 project.addTask('limits:check', {
-  description: 'Fail when lib/limits/instance-network-limits.generated.ts is stale',
+  description: 'Fail when lib/aws/limits/instance-network-limits.generated.ts is stale',
   exec: 'tsx scripts/generate-limits.ts --check',
 });
 const bundleAgent = project.addTask('bundle:agent', {

@@ -1,5 +1,5 @@
 /**
- * Writes lib/limits/instance-network-limits.generated.ts from data/ec2-instance-network-limits.json.
+ * Writes lib/aws/limits/instance-network-limits.generated.ts from data/ec2-instance-network-limits.json.
  *
  *   npx tsx scripts/generate-limits.ts           rewrite the module
  *   npx tsx scripts/generate-limits.ts --check   exit 1 when the committed module is stale

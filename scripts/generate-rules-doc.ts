@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderRulesDoc, RULES_DOC_COMMAND, RULES_DOC_FILE } from './rules/render-rules-doc';
-import { NetworkRules } from '../lib/rules/network-rules';
+import { NetworkRules } from '../lib/checks/network-rules';
 
 const path = join(__dirname, '..', RULES_DOC_FILE);
 const rendered = renderRulesDoc(NetworkRules.describeRules());

@@ -4,9 +4,9 @@ import { DocUrl, ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { isIpv4 } from '../core/ipv4';
 import { isIpv6 } from '../core/ipv6';
-import { findReservedSubnetAddress } from '../core/subnet-addresses';
+import { findReservedSubnetAddress } from './subnet-addresses';
 import { isUnresolved } from '../core/tokens';
-import { InstanceNetworkLimits } from '../limits/instance-network-limits';
+import { InstanceNetworkLimits } from './limits/instance-network-limits';
 
 // Construction-time checks shared by every construct that takes addresses, so each documented
 // constraint has one implementation and one error code. Tokens are always skipped.

@@ -8,7 +8,7 @@ import { AttachmentOptions, INetworkInterface } from './network-interface-base';
 import { DocUrl, ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { isUnresolved } from '../core/tokens';
-import { InstanceNetworkLimits } from '../limits/instance-network-limits';
+import { InstanceNetworkLimits } from './limits/instance-network-limits';
 
 /** Props of an `Instance`. */
 export interface InstanceProps {

@@ -7,7 +7,7 @@ import { InstanceReference } from './instance-reference';
 import { DocUrl, ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { isUnresolved } from '../core/tokens';
-import { InstanceNetworkLimits } from '../limits/instance-network-limits';
+import { InstanceNetworkLimits } from './limits/instance-network-limits';
 
 /** Where on an instance an interface is attached. */
 export interface AttachmentOptions {

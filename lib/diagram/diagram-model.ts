@@ -1,4 +1,4 @@
-import { TfValue } from '../rules/tf-value';
+import { TfValue } from '../checks/tf-value';
 
 /** What a box of the diagram stands for. */
 export type DiagramNodeKind = 'vpc' | 'subnet' | 'instance' | 'launch-template' | 'interface' | 'eip' | 'vip';

@@ -2,14 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { buildDiagramModel } from './build-model';
+import { buildDiagramModel } from '../aws/diagram/build-model';
 import { diagramFileNames } from './diagram-files';
 import { DiagramModel } from './diagram-model';
 import { renderMarkdown } from './render-markdown';
 import { renderMermaid } from './render-mermaid';
 import { writeAtSynth } from '../core/stack-output';
 import { makeAncestorAspectsReachStacks } from '../rules/app-aspects';
-import { StackIndex } from '../rules/stack-index';
+import { StackIndex } from '../aws/rules/aws-index';
 
 const NETWORK_DIAGRAM = Symbol.for('cdktf-nic-patterns/NetworkDiagram');
 const isNetworkDiagram = (aspect: IAspect) => (aspect as unknown as Record<symbol, unknown>)[NETWORK_DIAGRAM] === true;

@@ -1,13 +1,13 @@
 /**
  * Turns data/ec2-instance-network-limits.json into the TypeScript module the library loads
- * (lib/limits/instance-network-limits.generated.ts). Pure functions, so the tests can check that the
+ * (lib/aws/limits/instance-network-limits.generated.ts). Pure functions, so the tests can check that the
  * committed module is exactly what the data renders to.
  */
 
 /** Repository-relative path of the copied AWS facts. */
 export const LIMITS_DATA_FILE = 'data/ec2-instance-network-limits.json';
 /** Repository-relative path of the generated module. */
-export const LIMITS_MODULE_FILE = 'lib/limits/instance-network-limits.generated.ts';
+export const LIMITS_MODULE_FILE = 'lib/aws/limits/instance-network-limits.generated.ts';
 /** The command that rewrites the generated module. */
 export const LIMITS_GENERATE_COMMAND = 'npx tsx scripts/generate-limits.ts';
 

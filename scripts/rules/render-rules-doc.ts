@@ -1,4 +1,4 @@
-import { NetworkRuleDescription } from '../../lib/rules/network-rules';
+import { NetworkRuleDescription } from '../../lib/checks/network-rules';
 
 /** Where RULES.md lives and how to regenerate it, for the generator and its staleness test. */
 export const RULES_DOC_FILE = 'RULES.md';
@@ -14,7 +14,7 @@ export function renderRulesDoc(rules: readonly NetworkRuleDescription[]): string
   const lines = [
     '# NetworkRules: the checks',
     '',
-    `<!-- Generated from the rule registry (lib/rules/aws/registry.ts) by ${RULES_DOC_COMMAND}. Do not edit. -->`,
+    `<!-- Generated from the rule registry (lib/aws/rules/registry.ts) by ${RULES_DOC_COMMAND}. Do not edit. -->`,
     '',
     '`Aspects.of(app).add(new NetworkRules())` runs every rule below at `cdktf synth`. ERROR findings',
     'fail the synth; WARNING and INFO findings are annotations. A value only known at deploy time yields',

@@ -4,7 +4,7 @@ import { Ipv4Assignment, NetworkInterface, SubnetReference } from '../../lib';
 import { cidrContains } from '../../lib/core/cidr';
 import { NetworkConstraintError } from '../../lib/core/errors';
 import { isIpv4 } from '../../lib/core/ipv4';
-import { isReservedSubnetAddress } from '../../lib/core/subnet-addresses';
+import { isReservedSubnetAddress } from '../../lib/aws/subnet-addresses';
 
 const SUBNET = '10.0.1.0/24';
 

@@ -2,7 +2,7 @@ import { App, TerraformStack } from 'cdktf';
 import { edgesBetween, nodeTitled, parseFlowchart } from './mermaid-structure';
 import { ALL_EXAMPLES } from '../../examples/all-examples';
 import { NetworkDiagram } from '../../lib/diagram/network-diagram';
-import { removeOutput, testApp } from '../rules/rule-test-helpers';
+import { removeOutput, testApp } from '../checks/rule-test-helpers';
 
 /** The stacks of one example, built into a fresh app (not synthesized: its empty output folder is removed). */
 function exampleStacks(build: (app: App) => void): TerraformStack[] {

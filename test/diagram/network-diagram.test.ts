@@ -19,9 +19,9 @@ import {
 } from '../../lib';
 import { VirtualIpMode } from '../../lib/aws/patterns/virtual-ip/vip-mode';
 import { VirtualIpPair } from '../../lib/aws/patterns/virtual-ip-pair';
-import * as buildModel from '../../lib/diagram/build-model';
+import * as buildModel from '../../lib/aws/diagram/build-model';
 import { NetworkDiagram } from '../../lib/diagram/network-diagram';
-import { testStack } from '../rules/rule-test-helpers';
+import { testStack } from '../checks/rule-test-helpers';
 
 const AMI = 'ami-0123456789abcdef0';
 const OUT_ROOT = path.join(__dirname, '..', '..', '.tmp', 'diagram-tests');

@@ -4,7 +4,7 @@ import { Testing } from 'cdktf';
 import { HaFailoverNicStack } from '../../examples/ha-failover-nic/stack';
 import { HaActiveSide, NetworkDiagram } from '../../lib';
 import { ErrorCode } from '../../lib/core/error-codes';
-import { SuppressionErrorCode } from '../../lib/rules/suppression-store';
+import { SuppressionErrorCode } from '../../lib/checks/suppression-store';
 
 const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -6,7 +6,7 @@ import { PatternHostProps } from './pattern-host-props';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
-import { NetworkSuppressions } from '../../rules/network-suppressions';
+import { NetworkSuppressions } from '../../checks/network-suppressions';
 import { checkCount, checkNoDuplicates } from '../address-checks';
 import { ElasticIp } from '../elastic-ip';
 import { Instance } from '../instance';

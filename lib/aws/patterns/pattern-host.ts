@@ -5,7 +5,7 @@ import { PatternHostProps } from './pattern-host-props';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved, literal } from '../../core/tokens';
-import { InstanceNetworkLimits, InstanceTypeNetworkLimits } from '../../limits/instance-network-limits';
+import { InstanceNetworkLimits, InstanceTypeNetworkLimits } from '../limits/instance-network-limits';
 import { checkCount } from '../address-checks';
 import { Instance } from '../instance';
 import { NetworkInterface } from '../network-interface';

@@ -7,7 +7,7 @@ import { Port } from './port';
 import { DocUrl, ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
-import { NetworkSuppressions } from '../../rules/network-suppressions';
+import { NetworkSuppressions } from '../../checks/network-suppressions';
 import { checkCidr } from '../address-checks';
 
 /** Administration ports that must never face the whole internet by accident. */

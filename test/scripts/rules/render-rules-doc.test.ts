@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NetworkRules } from '../../../lib/rules/network-rules';
-import { RuleLevel } from '../../../lib/rules/rule-level';
+import { NetworkRules } from '../../../lib/checks/network-rules';
+import { RuleLevel } from '../../../lib/checks/rule-level';
 import { renderRulesDoc, RULES_DOC_COMMAND } from '../../../scripts/rules/render-rules-doc';
 
 /** Every id of the DESIGN.md rule table: RULES.md must list each. */
