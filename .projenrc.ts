@@ -22,7 +22,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
 
-  // Sources live in lib/ (DESIGN.md layout); jsii writes JavaScript to build/ so no stale .js
+  // Sources live in lib/ (layout: ARCHITECTURE.md); jsii writes JavaScript to build/ so no stale .js
   // ever sits beside a .ts file (dist/ is jsii-pacmak's artifact folder).
   srcdir: 'lib',
   libdir: 'build',
@@ -73,6 +73,8 @@ const project = new cdktf.ConstructLibraryCdktf({
       // Builds the failover agent bundle when missing, so a plain `npx jest` works in a fresh clone.
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
+      // Registers the clouds with the checks engine, as the package entry does.
+      setupFiles: ['<rootDir>/test/setup-clouds.ts'],
     },
   },
   tsconfigDev: {
@@ -101,6 +103,25 @@ new javascript.TypescriptConfig(project, {
   exclude: ['node_modules'],
 });
 project.eslint?.addOverride({ files: ['*.ts'], parserOptions: { projectService: false, project: './tsconfig.eslint.json' } } as any);
+
+// The layers of ARCHITECTURE.md, enforced: arrows point downward only, and no import cycles.
+// core <- checks, os, diagram <- clouds (lib/aws, lib/alicloud, lib/nhncloud) <- lib/clouds.ts, lib/index.ts.
+const CLOUDS = ['aws', 'alicloud', 'nhncloud'];
+project.eslint?.addRules({
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      { target: './lib/core', from: ['./lib/checks', './lib/os', './lib/diagram', ...CLOUDS.map((c) => `./lib/${c}`), './lib/clouds.ts', './lib/index.ts'], message: 'lib/core is the bottom layer: it imports no other layer.' },
+      { target: ['./lib/checks', './lib/os', './lib/diagram'], from: [...CLOUDS.map((c) => `./lib/${c}`), './lib/clouds.ts', './lib/index.ts'], message: 'The engine, guest-OS config and diagram know no cloud: clouds register themselves in lib/clouds.ts.' },
+      { target: './lib/os', from: ['./lib/checks', './lib/diagram'], message: 'Guest-OS config depends on lib/core only.' },
+      { target: './lib/checks', from: './lib/diagram', message: 'The checks engine does not draw.' },
+      // Building blocks and patterns never import the engine (they mark suppressions through lib/core).
+      ...CLOUDS.map((c) => ({ target: `./lib/${c}`, from: './lib/checks', except: ['./rule-index.ts', './tf-value.ts', './rule-report.ts', './cloud-checks.ts', './rule-level.ts'], message: 'A cloud reaches the engine only through its rules (the rule base, the index, the report); building blocks never import it.' })),
+      ...CLOUDS.map((c) => ({ target: `./lib/${c}`, from: CLOUDS.filter((o) => o !== c).map((o) => `./lib/${o}`), message: 'A cloud never imports another: adding a cloud never touches another.' })),
+      ...CLOUDS.map((c) => ({ target: [`./lib/${c}/rules`, `./lib/${c}/diagram`, `./lib/${c}/limits`], from: `./lib/${c}/patterns`, message: 'Nothing imports patterns.' })),
+    ],
+  }],
+});
 
 project.addTask('limits:generate', {
   description: 'Regenerate lib/aws/limits/instance-network-limits.generated.ts from data/ec2-instance-network-limits.json',

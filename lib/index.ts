@@ -1,3 +1,6 @@
+// Registers every cloud with the checks engine and the diagram before anything else is used.
+import './clouds';
+
 export * from './core/network-errors';
 export * from './aws/limits/instance-network-limits';
 export * from './aws/subnet-reference';
@@ -14,6 +17,8 @@ export * from './aws/instance';
 export * from './checks/rule-level';
 export * from './checks/network-finding';
 export * from './checks/network-rules';
+export * from './checks/network-rule';
+export * from './core/network-suppression';
 export * from './checks/network-suppressions';
 export * from './aws/patterns/pattern-host-props';
 export * from './aws/patterns/management-network';
@@ -30,3 +35,7 @@ export * from './aws/failover/ha-member';
 export * from './aws/failover/failover-agent';
 export * from './aws/failover/ha-failover-nic';
 export * from './diagram/network-diagram';
+
+// Other clouds, as jsii submodules: `import { alicloud, nhncloud } from 'cdktf-nic-patterns'`.
+export * as alicloud from './alicloud';
+export * as nhncloud from './nhncloud';

@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NetworkRules } from '../lib';
 import { renderRulesDoc, RULES_DOC_COMMAND, RULES_DOC_FILE } from './rules/render-rules-doc';
-import { NetworkRules } from '../lib/checks/network-rules';
 
 const path = join(__dirname, '..', RULES_DOC_FILE);
 const rendered = renderRulesDoc(NetworkRules.describeRules());

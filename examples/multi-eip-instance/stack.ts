@@ -13,7 +13,7 @@ import { MultiEipInstance, MultiEipMode } from '../../lib/aws/patterns/multi-eip
 const AMI = 'ami-0c55b159cbfafe1f0';
 
 /**
- * Alibaba Cloud's "several public addresses on one instance" scenario on AWS, both ways:
+ * Several public addresses on one instance, both ways (one Elastic IP per private address):
  * - `sites`: three HTTPS sites that need no isolation, three private addresses of one secondary
  *   interface with one Elastic IP each;
  * - `services`: a web service and a mail service isolated from each other, one secondary

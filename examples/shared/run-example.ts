@@ -1,4 +1,4 @@
-import { App, Aspects } from 'cdktf';
+import { App } from 'cdktf';
 import { NetworkDiagram, NetworkRules } from '../../lib';
 
 /**
@@ -8,8 +8,8 @@ import { NetworkDiagram, NetworkRules } from '../../lib';
  */
 export function runExample(build: (app: App) => void): void {
   const app = new App();
-  Aspects.of(app).add(new NetworkRules());
-  Aspects.of(app).add(new NetworkDiagram());
+  NetworkRules.applyTo(app);
+  NetworkDiagram.applyTo(app);
   build(app);
   app.synth();
 }

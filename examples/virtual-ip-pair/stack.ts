@@ -18,10 +18,9 @@ const VPC_CIDR = '10.50.0.0/16';
 const AMI = 'ami-0c55b159cbfafe1f0';
 
 /**
- * Two virtual IP pairs run by keepalived (the role of NHN Cloud's virtual IP and Alibaba Cloud's
- * HaVip): a web front end whose virtual IP is a secondary address of the shared subnet with an
- * Elastic IP, and a pair of DNS resolvers in two Availability Zones reached at an overlay address
- * outside the VPC through /32 routes.
+ * Two virtual IP pairs run by keepalived: a web front end whose virtual IP is a secondary address
+ * of the shared subnet with an Elastic IP, and a pair of DNS resolvers in two Availability Zones
+ * reached at an overlay address outside the VPC through /32 routes.
  */
 export class VirtualIpPairStack extends TerraformStack {
   constructor(scope: Construct, id: string) {

@@ -1,10 +1,11 @@
 import { IConstruct } from 'constructs';
+import { DocUrl } from './doc-url';
+import { findReservedSubnetAddress } from './subnet-addresses';
 import { cidrContains, parseCidr } from '../core/cidr';
-import { DocUrl, ErrorCode } from '../core/error-codes';
+import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { isIpv4 } from '../core/ipv4';
 import { isIpv6 } from '../core/ipv6';
-import { findReservedSubnetAddress } from './subnet-addresses';
 import { isUnresolved } from '../core/tokens';
 import { InstanceNetworkLimits } from './limits/instance-network-limits';
 

@@ -1,8 +1,9 @@
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { EipAssociation } from '@cdktf/provider-aws/lib/eip-association';
 import { Construct, IConstruct } from 'constructs';
+import { DocUrl } from './doc-url';
 import { ElasticIpAssociationOptions, INetworkInterface, NetworkInterfaceBase } from './network-interface-base';
-import { DocUrl, ErrorCode } from '../core/error-codes';
+import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 
 /** An Elastic IP address, created by this app or imported by allocation id. */

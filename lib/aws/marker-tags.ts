@@ -8,6 +8,12 @@ export const MarkerTag = {
   role: 'nic-patterns:role',
   /** Comma-separated virtual IPv4 addresses the interface carries as secondary addresses. */
   virtualIps: 'nic-patterns:virtual-ips',
+  /** The name of the failover pair, on both instances of an `HaFailoverNic` (the agent acts only within it). */
+  failoverPair: 'nic-patterns:failover-pair',
+  /** When the failover agent last moved the interface (ISO time), on the interface: its anti-flap cooldown. */
+  lastFailover: 'nic-patterns:last-failover',
+  /** The name of the virtual IP pair, on the interfaces and instances of a `VirtualIpPair`. */
+  virtualIpPair: 'nic-patterns:vip-pair',
 } as const;
 
 /** Values of the `nic-patterns:role` tag. */

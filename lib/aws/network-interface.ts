@@ -3,16 +3,17 @@ import { Construct } from 'constructs';
 import {
   checkCidr, checkCount, checkIpv6, checkNoDuplicates, checkPrivateIpv4, InterfaceAddressCounts,
 } from './address-checks';
+import { SECURITY_GROUPS_PER_INTERFACE } from './constraints';
+import { DocUrl } from './doc-url';
 import { Ipv4Assignment } from './ipv4-assignment';
 import { Ipv6Assignment } from './ipv6-assignment';
 import { INetworkInterface, NetworkInterfaceBase } from './network-interface-base';
 import { SubnetReference } from './subnet-reference';
-import { DocUrl, ErrorCode } from '../core/error-codes';
+import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { isUnresolved } from '../core/tokens';
 
 /** AWS hard limit of security groups per interface (the default quota is 5). */
-const MAX_SECURITY_GROUPS_PER_INTERFACE = 16;
 
 /** Props of a `NetworkInterface`. */
 export interface NetworkInterfaceProps {
@@ -186,13 +187,13 @@ export class NetworkInterface extends NetworkInterfaceBase {
 
   private checkSecurityGroupCount(securityGroupIds: string[] | undefined): void {
     if (!securityGroupIds || isUnresolved(securityGroupIds)) return;
-    if (securityGroupIds.length > MAX_SECURITY_GROUPS_PER_INTERFACE) {
+    if (securityGroupIds.length > SECURITY_GROUPS_PER_INTERFACE.hardMaximum) {
       throw new NetworkConstraintError({
         code: ErrorCode.TooManySecurityGroups,
         scope: this,
         problem: 'an interface takes at most 16 security groups',
         received: `${securityGroupIds.length} security groups`,
-        allowed: `at most ${MAX_SECURITY_GROUPS_PER_INTERFACE} (5 under the default quota)`,
+        allowed: `at most ${SECURITY_GROUPS_PER_INTERFACE.hardMaximum} (${SECURITY_GROUPS_PER_INTERFACE.defaultQuota} under the default quota)`,
         fix: 'Merge rules into fewer groups',
         docUrl: DocUrl.securityGroupQuotas,
       });

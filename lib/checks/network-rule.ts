@@ -1,138 +1,152 @@
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { RuleIndex } from './rule-index';
 import { RuleLevel } from './rule-level';
-import { StackIndex } from '../aws/rules/aws-index';
-import { TfResource, TfValue } from './tf-value';
-
-/** What a rule reported, before levels, scope and suppressions are applied. */
-export interface RawFinding {
-  readonly rule: NetworkRule;
-  readonly level: RuleLevel;
-  /** The construct the annotation goes on. */
-  readonly construct: IConstruct;
-  /** The full annotation text, `[NICxxx] ...`. */
-  readonly message: string;
-  /** AWS would reject the configuration: no suppression applies. */
-  readonly hardLimit: boolean;
-}
-
-/** Options of one violation. */
-export interface ViolationOptions {
-  /**
-   * The level of this finding, for rules with two thresholds (a quota warning and a hard maximum).
-   * @default - the rule's level
-   */
-  readonly level?: RuleLevel;
-  /**
-   * Whether AWS rejects this configuration (so it cannot be suppressed).
-   * @default - the rule's `hardLimit`
-   */
-  readonly hardLimit?: boolean;
-}
+import { RuleInfo, RuleReport } from './rule-report';
+import { TfResource } from './tf-value';
 
 /**
- * One documented constraint, checked over a `StackIndex`. Subclasses live one per file under
- * `lib/rules/<cloud>/` and are listed in that cloud's registry.
+ * A rule of your own, run by `NetworkRules` beside the built-in ones once registered with
+ * `NetworkRules.registerRule`. It reads the stack's Terraform JSON through a `RuleContext`, so it
+ * sees raw provider resources and this library's constructs alike, and reports through it, so its
+ * findings are annotated, reported, suppressible and fail the synth exactly like the built-in ones.
+ *
+ * ```ts
+ * class NoPublicIpOnDatabases extends NetworkRule {
+ *   public readonly id = 'ACME001';
+ *   // level, summary, explanation, docUrl, hardLimit ...
+ *   public check(context: RuleContext): void {
+ *     for (const eni of context.resources('aws_network_interface')) { ... context.reportViolation(eni, '...', '...'); }
+ *   }
+ * }
+ * NetworkRules.registerRule(new NoPublicIpOnDatabases());
+ * ```
  */
-export abstract class NetworkRule {
-  /** Stable id (`NIC001`); never changes meaning once released. */
+export abstract class NetworkRule implements RuleInfo {
+  /**
+   * Stable id: capital letters then three digits (`ACME001`). The prefixes of the built-in rules
+   * (`NIC`, `ALI`, `NHN`) are reserved.
+   */
   public abstract readonly id: string;
   /** The level of its findings. */
   public abstract readonly level: RuleLevel;
-  /** What it enforces, in one line (RULES.md "what"). */
+  /** What it enforces, in one line. */
   public abstract readonly summary: string;
-  /** Why: what goes wrong at deploy time or at run time when the constraint is broken. */
+  /** Why it matters: what goes wrong when the constraint is broken. */
   public abstract readonly explanation: string;
-  /** The documentation page that states the constraint. */
+  /** The documentation that states the constraint. */
   public abstract readonly docUrl: string;
-  /** Whether AWS rejects a configuration that breaks it (such findings cannot be suppressed). */
+  /** Whether the cloud rejects a configuration that breaks it (such findings cannot be suppressed). */
   public abstract readonly hardLimit: boolean;
 
-  /** Reads the index and reports every violation, and every value it cannot verify. */
-  public abstract check(index: StackIndex, report: RuleReport): void;
+  /** Reads the stack through `context` and reports every violation, and every value it cannot verify. */
+  public abstract check(context: RuleContext): void;
 }
 
-/** What a rule reports through, bound to that rule. */
-export class RuleReport {
-  private readonly seen = new Set<string>();
+/** One resource of the stack, as a custom rule reads it. */
+export class RuleResource {
+  /** @internal */
+  public static _of(resource: TfResource): RuleResource {
+    return new RuleResource(resource);
+  }
 
-  constructor(private readonly rule: NetworkRule, private readonly sink: (finding: RawFinding) => void) {}
+  /** The Terraform address (`aws_network_interface.web_mgmt_1a2b3c4d`). */
+  public readonly address: string;
+  /** The Terraform resource type (`aws_network_interface`). */
+  public readonly type: string;
+  /** The construct path relative to the stack (`web/mgmt`). */
+  public readonly path: string;
+  /** How messages name the resource (`eni "web/mgmt"`). */
+  public readonly label: string;
+  /** The construct that declares it (the stack when the resource comes from an override). */
+  public readonly construct: IConstruct;
+
+  private constructor(private readonly resource: TfResource) {
+    this.address = resource.address;
+    this.type = resource.type;
+    this.path = resource.path;
+    this.label = resource.label;
+    this.construct = resource.construct;
+  }
 
   /**
-   * Reports a broken constraint on a resource.
+   * An attribute exactly as the Terraform JSON holds it: a literal, or an expression
+   * (`${aws_subnet.app.id}`, `${var.x}`) for a value known only at deploy time.
+   *
+   * @returns the value, or undefined when the attribute is not set
+   */
+  public attribute(name: string): any {
+    return this.resource.attr(name).raw;
+  }
+
+  /** Whether the attribute is set to a value known only at deploy time (a reference, variable, function, ...). */
+  public isDeployTimeValue(name: string): boolean {
+    const value = this.resource.attr(name);
+    return value.isReference || value.isUnknown;
+  }
+
+  /**
+   * The resource of this stack the attribute refers to (`subnet_id = ${aws_subnet.app.id}`).
+   *
+   * @returns the resource, or undefined when the attribute is not a reference to one of this stack
+   */
+  public referencedResource(name: string): RuleResource | undefined {
+    const target = this.resource.attr(name).referenceTo();
+    return target ? new RuleResource(target) : undefined;
+  }
+
+  /** @internal */
+  public get _resource(): TfResource {
+    return this.resource;
+  }
+}
+
+/** What a custom rule reads the stack through and reports to. */
+export class RuleContext {
+  /** @internal */
+  public static _create(index: RuleIndex, report: RuleReport): RuleContext {
+    return new RuleContext(index, report);
+  }
+
+  /** The stack being checked. */
+  public readonly stack: TerraformStack;
+
+  private constructor(private readonly index: RuleIndex, private readonly report: RuleReport) {
+    this.stack = index.stack;
+  }
+
+  /** Every resource of a Terraform type, in the order of the Terraform JSON. */
+  public resources(type: string): RuleResource[] {
+    return this.index.resources(type).map(RuleResource._of);
+  }
+
+  /**
+   * The resource at a Terraform address (`aws_subnet.app`).
+   *
+   * @returns the resource, or undefined when the stack has none at that address
+   */
+  public resourceAt(address: string): RuleResource | undefined {
+    const resource = this.index.resourceAt(address);
+    return resource ? RuleResource._of(resource) : undefined;
+  }
+
+  /**
+   * Reports a broken constraint on a resource, at the rule's level.
    *
    * @param resource the offending resource; the annotation goes on its construct
-   * @param problem what is wrong, naming the resource (`resource.label`), the value found and the
-   * limit or requirement, in one sentence without the final period
+   * @param problem what is wrong, naming the resource (`resource.label`), the value found and what is allowed
    * @param fix how to fix it, in one sentence
    */
-  public violation(resource: TfResource, problem: string, fix: string, options: ViolationOptions = {}): void {
-    this.emit(resource, `[${this.rule.id}] ${sentence(problem)} Fix: ${sentence(fix)} See ${this.rule.docUrl}`, {
-      level: options.level ?? this.rule.level,
-      hardLimit: options.hardLimit ?? this.rule.hardLimit,
-    });
+  public reportViolation(resource: RuleResource, problem: string, fix: string): void {
+    this.report.violation(resource._resource, problem, fix);
   }
 
   /**
-   * Reports that the rule cannot decide for a resource because a value it needs is not known at
-   * synth time: an INFO finding, never a pass or a fail.
-   *
-   * @param resource the resource the rule could not verify
-   * @param what which value, as the user knows it (`instance_type`, `the instance of the attachment`)
-   * @param value the value as written
+   * Reports that the rule cannot decide for a resource because an attribute is known only at deploy
+   * time: an INFO finding, never a pass or a fail.
    */
-  public cannotVerify(resource: TfResource, what: string, value: TfValue): void {
-    this.emit(resource, `[${this.rule.id}] cannot verify ${resource.label} (${this.rule.summary}): ${what} is ${value.display}, ${whyUnknown(value)}. See ${this.rule.docUrl}`, {
-      level: RuleLevel.INFO,
-      hardLimit: false,
-    });
-  }
-
-  private emit(resource: TfResource, message: string, options: { level: RuleLevel; hardLimit: boolean }): void {
-    const key = `${resource.address}\n${message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.sink({ rule: this.rule, construct: resource.construct, message, ...options });
-  }
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-function whyUnknown(value: TfValue): string {
-  switch (value.kind) {
-    case 'literal': return 'a resource outside this stack';
-    case 'reference': return 'computed by AWS at deploy time';
-    case 'absent': return 'so AWS chooses it at deploy time';
-    default: return 'only known at deploy time';
-  }
-}
-
-const RANK: Record<RuleLevel, number> = {
-  [RuleLevel.INFO]: 0,
-  [RuleLevel.WARNING]: 1,
-  [RuleLevel.ERROR]: 2,
-};
-
-/** True when `level` is at least as serious as `minimum`. */
-export function isAtLeast(level: RuleLevel, minimum: RuleLevel): boolean {
-  return RANK[level] >= RANK[minimum];
-}
-
-/** `1 address`, `3 addresses`: how messages count things. */
-export function quantity(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
-/** `1st`, `2nd`, `3rd`, `4th`, ..., `11th`, `21st`: how messages count interfaces. */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  switch (n % 10) {
-    case 1: return `${n}st`;
-    case 2: return `${n}nd`;
-    case 3: return `${n}rd`;
-    default: return `${n}th`;
+  public reportCannotVerify(resource: RuleResource, attribute: string): void {
+    const value = resource._resource.attr(attribute);
+    this.report.cannotVerify(resource._resource, attribute, value);
   }
 }

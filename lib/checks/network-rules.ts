@@ -1,13 +1,17 @@
-import { AnnotationMetadataEntryType, Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { AnnotationMetadataEntryType, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { makeAncestorAspectsReachStacks } from '../rules/app-aspects';
+import { CloudChecks } from './cloud-checks';
 import { NetworkFinding } from './network-finding';
-import { isAtLeast, NetworkRule, RawFinding, RuleReport } from './network-rule';
-import { ruleById, RULES } from './rule-registry';
+import { NetworkRule, RuleContext } from './network-rule';
+import { RuleIndex } from './rule-index';
 import { RuleLevel } from './rule-level';
-import { StackIndex } from '../aws/rules/aws-index';
-import { findingsOf, recordRun, summaryOf } from './stack-report';
-import { findSuppression } from './suppression-store';
+import { cloudNameOf, registerCustomRule, registeredClouds, registeredCustomRules, requireRule, allRules } from './rule-registry';
+import { isAtLeast, RawFinding, RuleInfo, RuleReport } from './rule-report';
+import { findingsOf, recordRun, summaryOf, writeReport, writeReportAtSynth } from './stack-report';
+import { ErrorCode } from '../core/error-codes';
+import { NetworkConstraintError } from '../core/errors';
+import { findSuppression } from '../core/suppression-marks';
+import { afterEverySynth, annotateOnce, SynthesizedStack } from '../core/synthesized-stacks';
 
 /** Which rules `NetworkRules` runs and what it reports. */
 export interface NetworkRulesProps {
@@ -20,14 +24,14 @@ export interface NetworkRulesProps {
   readonly minimumLevel?: RuleLevel;
 
   /**
-   * Run only these rules (ids such as `NIC001`).
+   * Run only these rules (ids such as `NIC001`, in any case).
    *
    * @default - every rule
    */
   readonly rules?: string[];
 
   /**
-   * Do not run these rules.
+   * Do not run these rules (ids in any case).
    *
    * @default - none excluded
    */
@@ -52,35 +56,82 @@ export interface NetworkRuleDescription {
   readonly explanation: string;
   /** The documentation that states the constraint. */
   readonly docUrl: string;
-  /** Whether AWS itself rejects a configuration that breaks it (such findings cannot be suppressed). */
+  /** Whether the cloud itself rejects a configuration that breaks it (such findings cannot be suppressed). */
   readonly hardLimit: boolean;
 }
 
-const NETWORK_RULES = Symbol.for('cdktf-nic-patterns/NetworkRules');
-const isNetworkRules = (aspect: IAspect) => (aspect as unknown as Record<symbol, unknown>)[NETWORK_RULES] === true;
+/** A finding settled against suppressions, with the construct it goes on. */
+interface SettledFinding {
+  readonly finding: NetworkFinding;
+  readonly construct: IConstruct;
+}
+
+const ANNOTATION_TYPE: Record<RuleLevel, AnnotationMetadataEntryType> = {
+  [RuleLevel.ERROR]: AnnotationMetadataEntryType.ERROR,
+  [RuleLevel.WARNING]: AnnotationMetadataEntryType.WARN,
+  [RuleLevel.INFO]: AnnotationMetadataEntryType.INFO,
+};
 
 /**
  * Checks every documented network-interface constraint at synth time, on any cdktf app: on this
- * library's constructs and on raw `@cdktf/provider-aws` resources alike. Think cdk-nag, for network
- * interfaces.
+ * library's constructs and on raw provider resources alike, for every cloud the library knows
+ * (AWS `NICxxx` rules today). Think cdk-nag, for network interfaces.
+ *
+ * Every stack of an app, with one call before `app.synth()`:
  *
  * ```ts
- * Aspects.of(app).add(new NetworkRules());
+ * NetworkRules.applyTo(app);
  * ```
  *
- * Once per stack and synth, it reads the stack's Terraform JSON into an index and runs every rule
- * over it. Each finding is an annotation on the offending resource, starting with the rule id
- * (`[NIC001] ...`); ERROR findings make `app.synth()` fail, listing all of them. Values only known
- * at deploy time yield INFO "cannot verify" findings, never a pass or a fail. A JSON report
- * (`network-rules-report.json`) lands in each stack's output folder.
+ * or one stack, as an aspect (how cdktf's documentation adds aspects):
  *
- * Added to the app (or any construct above the stacks) it checks every stack below; added to a
- * construct inside a stack it reports only on the resources below that construct.
+ * ```ts
+ * Aspects.of(stack).add(new NetworkRules());
+ * ```
+ *
+ * `Aspects.of(app).add(new NetworkRules())` checks nothing: cdktf 0.21 visits aspects from each
+ * stack down and never those added to the App. Use `NetworkRules.applyTo(app)` instead.
+ *
+ * Each finding is an annotation on the offending resource, starting with the rule id
+ * (`[NIC001] ...`); ERROR findings make `app.synth()` (and `cdktf synth`) fail, listing all of
+ * them. Values only known at deploy time yield INFO "cannot verify" findings, never a pass or a
+ * fail. A JSON report (`network-rules-report.json`) lands in each stack's output folder.
+ *
+ * `applyTo` reads each stack's Terraform JSON as the synth wrote it, so the checks cost no second
+ * resolution of the stack; as an aspect, the rules resolve the stack themselves before cdktf writes it.
+ * Added to a construct inside a stack, the aspect reports only on the resources below that construct.
  */
 export class NetworkRules implements IAspect {
-  /** What every rule enforces, sorted by id. */
+  /**
+   * Checks every stack of `app` at each `app.synth()`, after the stacks are written and before the
+   * synth completes (through the app's own validation hook; nothing of cdktf is replaced). Stacks
+   * added after this call are checked too. ERROR findings make `app.synth()` throw, listing all of
+   * them, and leave no Terraform JSON behind for the stack that has them.
+   *
+   * @returns the NetworkRules instance that checks the app
+   * @throws NetworkConstraintError `ChecksNotInstallable` when the checks could never run (not an
+   * App, or an App with `skipValidation`), `UnknownNetworkRule` for an unknown id in `props`
+   */
+  public static applyTo(app: App, props: NetworkRulesProps = {}): NetworkRules {
+    const rules = new NetworkRules(props);
+    afterEverySynth(app, 'NetworkRules', 'NetworkRules.applyTo', (stacks) => stacks.flatMap((stack) => rules.checkSynthesized(stack)));
+    return rules;
+  }
+
+  /**
+   * Adds a rule of your own to every `NetworkRules`: it runs beside the built-in rules, and its id
+   * can be selected, excluded and suppressed like theirs.
+   *
+   * @throws NetworkConstraintError `InvalidRuleId` for an id that is not capital letters and three
+   * digits or that uses a built-in prefix (`NIC`, ...), `DuplicateRuleId` when the id is taken
+   */
+  public static registerRule(rule: NetworkRule): void {
+    registerCustomRule(rule);
+  }
+
+  /** What every rule enforces: the built-in ones sorted by id, then the registered ones. */
   public static describeRules(): NetworkRuleDescription[] {
-    return RULES.map((rule) => ({
+    return allRules().map((rule) => ({
       id: rule.id,
       level: rule.level,
       summary: rule.summary,
@@ -100,87 +151,124 @@ export class NetworkRules implements IAspect {
     return summaryOf(stack);
   }
 
-  private readonly rules: readonly NetworkRule[];
+  private readonly include?: ReadonlySet<string>;
+  private readonly exclude: ReadonlySet<string>;
   private readonly minimumLevel: RuleLevel;
   private readonly writeReport: boolean;
 
+  /**
+   * @throws NetworkConstraintError `UnknownNetworkRule` when `rules` or `excludeRules` names no rule
+   */
   constructor(props: NetworkRulesProps = {}) {
-    const unknown = [...(props.rules ?? []), ...(props.excludeRules ?? [])].filter((id) => !ruleById(id));
-    if (unknown.length > 0) {
-      throw new Error(`NetworkRules: unknown rule id(s) ${unknown.join(', ')}; known ids: ${RULES.map((r) => r.id).join(', ')}`);
-    }
-    const include = props.rules ? new Set(props.rules) : undefined;
-    const exclude = new Set(props.excludeRules ?? []);
-    this.rules = RULES.filter((rule) => (!include || include.has(rule.id)) && !exclude.has(rule.id));
+    const ids = (list: string[] | undefined, action: string) =>
+      list?.map((id) => requireRule(id, { subject: 'NetworkRules', action }).id);
+    const include = ids(props.rules, 'run');
+    this.include = include ? new Set(include) : undefined;
+    this.exclude = new Set(ids(props.excludeRules, 'exclude') ?? []);
     this.minimumLevel = props.minimumLevel ?? RuleLevel.INFO;
     this.writeReport = props.writeReport ?? true;
-    Object.defineProperty(this, NETWORK_RULES, { value: true });
-    makeAncestorAspectsReachStacks(isNetworkRules);
   }
 
   /** Runs the rules when visiting a stack, or the construct this aspect was added to. */
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) && !Aspects.of(node).all.includes(this)) return;
-    this.run(TerraformStack.of(node), node);
-  }
-
-  private run(stack: TerraformStack, scope: IConstruct): void {
-    const index = StackIndex.build(stack);
-    const raw: RawFinding[] = [];
-    for (const rule of this.rules) {
-      try {
-        rule.check(index, new RuleReport(rule, (finding) => raw.push(finding)));
-      } catch (error) {
-        // A bug in one rule must neither block the user's synth nor pass silently.
-        raw.push({
-          rule,
-          level: RuleLevel.WARNING,
-          construct: stack,
-          hardLimit: false,
-          message: `[${rule.id}] internal error, this rule was not verified: ${(error as Error).message}`,
-        });
-      }
+    const stack = TerraformStack.of(node);
+    for (const { finding, construct } of this.check(stack, node, stack.toTerraform())) {
+      if (!finding.suppressed) annotateOnce(construct, ANNOTATION_TYPE[finding.level], finding.message);
     }
-    const findings = raw
-      .filter((f) => isAtLeast(f.level, this.minimumLevel) && isWithin(f.construct, scope))
-      .map((f) => this.settle(f));
-    recordRun(stack, this, findings, this.writeReport);
+    if (this.writeReport) writeReportAtSynth(stack);
   }
 
-  private settle(finding: RawFinding): NetworkFinding {
-    const suppression = findSuppression(finding.construct, finding.rule.id);
-    const suppressed = suppression !== undefined && !finding.hardLimit;
-    const message = suppression && finding.hardLimit
-      ? `${finding.message} (The suppression of ${finding.rule.id} does not apply: AWS rejects this configuration.)`
-      : finding.message;
-    if (!suppressed) annotateOnce(finding.construct, finding.level, message);
-    return {
+  private checkSynthesized(synthesized: SynthesizedStack): string[] {
+    const { stack } = synthesized;
+    const active = this.check(stack, stack, synthesized.terraformJson).filter(({ finding }) => !finding.suppressed);
+    for (const { finding, construct } of active) synthesized.annotate(construct, ANNOTATION_TYPE[finding.level], finding.message);
+    if (this.writeReport) writeReport(stack, synthesized.folder);
+    const errors = active
+      .filter(({ finding }) => finding.level === RuleLevel.ERROR)
+      .map(({ finding, construct }) => `[${construct.node.path}] ${finding.message}`);
+    if (errors.length > 0) synthesized.discard();
+    return errors;
+  }
+
+  private check(stack: TerraformStack, scope: IConstruct, terraformJson: Record<string, unknown>): SettledFinding[] {
+    const clouds = registeredClouds();
+    if (clouds.length === 0) {
+      // Only a deep import that skips the package entry gets here: never let that pass unchecked.
+      throw new NetworkConstraintError({
+        code: ErrorCode.NoCloudRegistered,
+        scope: stack,
+        problem: 'NetworkRules has no cloud to check: no cloud was registered with the checks engine',
+        received: 'no registered cloud',
+        allowed: 'the package entry loaded (import from \'cdktf-nic-patterns\'), which registers every cloud',
+      });
+    }
+    const raw: RawFinding[] = [];
+    const sink = (finding: RawFinding) => raw.push(finding);
+    const index = new RuleIndex(stack, terraformJson, nounsOf(clouds));
+    for (const cloud of clouds) this.runCloud(cloud, index, sink);
+    for (const rule of registeredCustomRules().filter((r) => this.selects(r))) {
+      guarded(rule, stack, sink, () => rule.check(RuleContext._create(index, new RuleReport(rule, 'the cloud', sink))));
+    }
+    const settled = raw
+      .filter((f) => isAtLeast(f.level, this.minimumLevel) && isWithin(f.construct, scope))
+      .map((f) => settle(f));
+    recordRun(stack, this, settled.map((s) => s.finding));
+    return settled;
+  }
+
+  private runCloud<I>(cloud: CloudChecks<I>, index: RuleIndex, sink: (finding: RawFinding) => void): void {
+    const rules = cloud.rules.filter((rule) => this.selects(rule));
+    if (rules.length === 0 || !index.hasResourcesOf(cloud.resourcePrefix)) return;
+    let cloudIndex: I | undefined;
+    guarded(rules[0], index.stack, sink, () => { cloudIndex = cloud.buildIndex(index); });
+    if (cloudIndex === undefined) return;
+    for (const rule of rules) guarded(rule, index.stack, sink, () => rule.check(cloudIndex!, new RuleReport(rule, cloud.name, sink)));
+  }
+
+  private selects(rule: RuleInfo): boolean {
+    return (!this.include || this.include.has(rule.id)) && !this.exclude.has(rule.id);
+  }
+}
+
+// A bug in one rule must neither block the user's synth nor pass silently.
+function guarded(rule: RuleInfo, stack: TerraformStack, sink: (finding: RawFinding) => void, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    sink({
+      rule,
+      level: RuleLevel.WARNING,
+      construct: stack,
+      hardLimit: false,
+      message: `[${rule.id}] internal error, this rule was not verified: ${(error as Error).message}`,
+    });
+  }
+}
+
+function nounsOf(clouds: readonly CloudChecks<unknown>[]): (type: string) => string | undefined {
+  return (type) => clouds.find((cloud) => type.startsWith(cloud.resourcePrefix))?.nouns[type];
+}
+
+function settle(finding: RawFinding): SettledFinding {
+  const suppression = findSuppression(finding.construct, finding.rule.id);
+  const suppressed = suppression !== undefined && !finding.hardLimit;
+  const message = suppression && finding.hardLimit
+    ? `${finding.message} (The suppression of ${finding.rule.id} does not apply: ${cloudNameOf(finding.rule)} rejects this configuration.)`
+    : finding.message;
+  return {
+    construct: finding.construct,
+    finding: {
       ruleId: finding.rule.id,
       level: finding.level,
       path: finding.construct.node.path,
       message,
       suppressed,
       suppressionReason: suppressed ? suppression.reason : undefined,
-    };
-  }
+    },
+  };
 }
 
 function isWithin(construct: IConstruct, scope: IConstruct): boolean {
   return TerraformStack.isStack(scope) || construct.node.scopes.includes(scope);
-}
-
-const ANNOTATION_TYPE: Record<RuleLevel, string> = {
-  [RuleLevel.ERROR]: AnnotationMetadataEntryType.ERROR,
-  [RuleLevel.WARNING]: AnnotationMetadataEntryType.WARN,
-  [RuleLevel.INFO]: AnnotationMetadataEntryType.INFO,
-};
-
-// Aspects run at every synth: an annotation already on the construct is not added again.
-function annotateOnce(construct: IConstruct, level: RuleLevel, message: string): void {
-  const type = ANNOTATION_TYPE[level];
-  if (construct.node.metadata.some((m) => m.type === type && m.data === message)) return;
-  const annotations = Annotations.of(construct);
-  if (level === RuleLevel.ERROR) annotations.addError(message);
-  else if (level === RuleLevel.WARNING) annotations.addWarning(message);
-  else annotations.addInfo(message);
 }

@@ -1,53 +1,37 @@
 import { IConstruct } from 'constructs';
-import { ruleById, RULES } from './rule-registry';
-import { recordSuppression, SuppressionErrorCode } from './suppression-store';
+import { cloudNameOf, requireRule } from './rule-registry';
+import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
-
-/** One rule switched off for a scope, and why. */
-export interface NetworkSuppression {
-  /** The rule id (`NIC013`). */
-  readonly id: string;
-  /** Why the finding does not apply here: at least 10 characters; it is written into the report. */
-  readonly reason: string;
-}
+import { NetworkSuppression } from '../core/network-suppression';
+import { markSuppressed } from '../core/suppression-marks';
 
 const MIN_REASON_LENGTH = 10;
 const DOC_URL = 'https://github.com/cdktf-nic-patterns/cdktf-nic-patterns/blob/main/RULES.md';
 
 /**
  * Suppresses `NetworkRules` findings on a construct and everything below it, with a reason that is
- * recorded in the report. Rules that enforce a hard AWS limit (the API rejects the request) cannot
- * be suppressed.
+ * recorded in the report. Rules that enforce a hard limit of the cloud (its API rejects the
+ * request) cannot be suppressed.
  */
 export class NetworkSuppressions {
   /**
-   * Suppresses rules on `scope` and its children.
+   * Suppresses rules on `scope` and its children. Rule ids are matched whatever their case.
    *
    * @throws NetworkConstraintError `SuppressionReasonTooShort` when a reason has fewer than 10
    * characters, `UnknownNetworkRule` when an id is not a rule, `HardLimitNotSuppressible` when the
-   * rule enforces a limit AWS itself enforces
+   * rule enforces a limit the cloud itself enforces
    */
   public static addSuppressions(scope: IConstruct, suppressions: NetworkSuppression[]): void {
     // All are checked before any is recorded, so a rejected list leaves the scope unchanged.
-    suppressions.map((s) => NetworkSuppressions.validate(scope, s)).forEach((s) => recordSuppression(scope, s));
+    suppressions.map((s) => NetworkSuppressions.validate(scope, s)).forEach((s) => markSuppressed(scope, s));
   }
 
   private static validate(scope: IConstruct, suppression: NetworkSuppression): NetworkSuppression {
-    const rule = ruleById(suppression.id);
-    if (!rule) {
-      throw new NetworkConstraintError({
-        code: SuppressionErrorCode.UnknownNetworkRule,
-        scope,
-        problem: 'cannot suppress an unknown network rule',
-        received: `"${suppression.id}"`,
-        allowed: `one of ${RULES.map((r) => r.id).join(', ')}`,
-        docUrl: DOC_URL,
-      });
-    }
+    const rule = requireRule(suppression.id, { scope, action: 'suppress' });
     const reason = (suppression.reason ?? '').trim();
     if (reason.length < MIN_REASON_LENGTH) {
       throw new NetworkConstraintError({
-        code: SuppressionErrorCode.SuppressionReasonTooShort,
+        code: ErrorCode.SuppressionReasonTooShort,
         scope,
         problem: `the reason for suppressing ${rule.id} is too short`,
         received: `"${reason}" (${reason.length} characters)`,
@@ -56,12 +40,13 @@ export class NetworkSuppressions {
       });
     }
     if (rule.hardLimit) {
+      const cloud = cloudNameOf(rule);
       throw new NetworkConstraintError({
-        code: SuppressionErrorCode.HardLimitNotSuppressible,
+        code: ErrorCode.HardLimitNotSuppressible,
         scope,
-        problem: `${rule.id} (${rule.summary}) enforces a hard AWS limit and cannot be suppressed`,
+        problem: `${rule.id} (${rule.summary}) enforces a hard ${cloud} limit and cannot be suppressed`,
         received: `a suppression of ${rule.id}`,
-        allowed: 'suppressions of rules AWS does not enforce itself; AWS would reject this configuration at deploy time anyway',
+        allowed: `suppressions of rules ${cloud} does not enforce itself; ${cloud} would reject this configuration at deploy time anyway`,
         fix: 'Change the configuration instead',
         docUrl: rule.docUrl,
       });

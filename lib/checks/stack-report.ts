@@ -12,12 +12,16 @@ export const REPORT_FILE_NAME = 'network-rules-report.json';
 // previous findings, which keeps a second synth of the same app from doubling the report.
 const runs = new WeakMap<TerraformStack, Map<object, NetworkFinding[]>>();
 
-/** Records the findings of one run of `rules` over `stack`, and makes sure the report is written. */
-export function recordRun(stack: TerraformStack, rules: object, findings: NetworkFinding[], writeReport: boolean): void {
+/** Records the findings of one run of `rules` over `stack`. */
+export function recordRun(stack: TerraformStack, rules: object, findings: NetworkFinding[]): void {
   const byRules = runs.get(stack) ?? new Map<object, NetworkFinding[]>();
   byRules.set(rules, findings);
   runs.set(stack, byRules);
-  if (writeReport) writeReportAtSynth(stack);
+}
+
+/** Whether any `NetworkRules` ran over the stack. */
+export function hasRun(stack: TerraformStack): boolean {
+  return runs.has(stack);
 }
 
 /** Every finding recorded for a stack, without duplicates (two NetworkRules may report the same). */
@@ -63,9 +67,13 @@ export function reportOf(stack: TerraformStack): object {
   };
 }
 
-function writeReportAtSynth(stack: TerraformStack): void {
-  writeAtSynth(stack, 'NetworkRulesReport', (folder) => {
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, REPORT_FILE_NAME), `${JSON.stringify(reportOf(stack), null, 2)}\n`);
-  });
+/** Writes the report into the stack's folder of the synth output, at every synth of the stack. */
+export function writeReportAtSynth(stack: TerraformStack): void {
+  writeAtSynth(stack, 'NetworkRulesReport', (folder) => writeReport(stack, folder));
+}
+
+/** Writes the report into a folder now. */
+export function writeReport(stack: TerraformStack, folder: string): void {
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, REPORT_FILE_NAME), `${JSON.stringify(reportOf(stack), null, 2)}\n`);
 }

@@ -166,24 +166,6 @@ export class TfObject {
   }
 }
 
-/** Short nouns used in messages, so that they read `eni "web/mgmt"` rather than a Terraform type. */
-const NOUNS: Record<string, string> = {
-  aws_instance: 'instance',
-  aws_launch_template: 'launch template',
-  aws_network_interface: 'eni',
-  aws_network_interface_attachment: 'attachment',
-  aws_network_interface_sg_attachment: 'security group attachment',
-  aws_eip: 'eip',
-  aws_eip_association: 'eip association',
-  aws_route: 'route',
-  aws_route_table: 'route table',
-  aws_subnet: 'subnet',
-  aws_vpc: 'vpc',
-  aws_security_group: 'security group',
-  aws_security_group_rule: 'security group rule',
-  aws_vpc_security_group_ingress_rule: 'ingress rule',
-};
-
 /** One resource of the stack: its Terraform JSON, its address and the construct that declares it. */
 export class TfResource extends TfObject {
   /** `aws_instance.web` */
@@ -206,6 +188,8 @@ export class TfResource extends TfObject {
     /** The construct findings about this resource are attached to. */
     public readonly construct: IConstruct,
     path: string,
+    /** How messages name the type (`eni`); the cloud that owns the type supplies it. */
+    private readonly noun: string = type,
   ) {
     super(raw, lookup);
     this.address = `${type}.${name}`;
@@ -216,6 +200,6 @@ export class TfResource extends TfObject {
 
   /** How messages name the resource: `eni "web/mgmt"`. */
   public get label(): string {
-    return `${NOUNS[this.type] ?? this.type} "${this.path}"`;
+    return `${this.noun} "${this.path}"`;
   }
 }

@@ -59,28 +59,12 @@ export const ErrorCode = {
   InvalidVrrpPassword: 'InvalidVrrpPassword',
   IncompleteClientIngress: 'IncompleteClientIngress',
   OsConfigNeedsLaunchedInstance: 'OsConfigNeedsLaunchedInstance',
-} as const;
-
-/** AWS documentation pages the construction-time checks cite. */
-export const DocUrl = {
-  eni: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html',
-  ipPerEni: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html',
-  subnetSizing: 'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html',
-  attachEni: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/network-interface-attachments.html',
-  networkCards: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html#network-cards',
-  elasticIp: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html',
-  securityGroupRules: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
-  sourceDestCheck: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html#change_source_dest_check',
-  eniScenarios: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html',
-  natInstance: 'https://docs.aws.amazon.com/vpc/latest/userguide/work-with-nat-instances.html',
-  routeTables: 'https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html',
-  alibabaEipAssociation: 'https://www.alibabacloud.com/help/en/eip/user-guide/associate-an-eip-with-a-cloud-resource',
-  securityGroupQuotas: 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups',
-  eniBestPractices: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html',
-  associateAddress: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateAddress.html',
-  instanceNetworkInterfaceSpecification: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceNetworkInterfaceSpecification.html',
-  ec2ApiErrors: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html',
-  multipleIp: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/MultipleIP.html',
-  nhnNetworkInterface: 'https://docs.nhncloud.com/en/Network/Network%20Interface/en/console-guide/',
-  terraformNetworkInterfaceIpList: 'https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/network_interface#example-of-managing-multiple-ips-on-a-network-interface',
+  // Checks engine: rule ids, suppressions, custom rules and app-wide installation.
+  UnknownNetworkRule: 'UnknownNetworkRule',
+  SuppressionReasonTooShort: 'SuppressionReasonTooShort',
+  HardLimitNotSuppressible: 'HardLimitNotSuppressible',
+  InvalidRuleId: 'InvalidRuleId',
+  DuplicateRuleId: 'DuplicateRuleId',
+  ChecksNotInstallable: 'ChecksNotInstallable',
+  NoCloudRegistered: 'NoCloudRegistered',
 } as const;

@@ -11,8 +11,17 @@ export interface NetworkConstraintErrorProps {
    */
   readonly code: string;
 
-  /** The construct whose props break the constraint. */
-  readonly scope: IConstruct;
+  /**
+   * The construct whose props break the constraint.
+   * @default - none: the error names `subject` instead
+   */
+  readonly scope?: IConstruct;
+
+  /**
+   * What the error is about when it is no construct (`NetworkRules`).
+   * @default - the construct path of `scope`
+   */
+  readonly subject?: string;
 
   /** What is wrong, in one sentence, without the value (for example `private IPv4 address is reserved`). */
   readonly problem: string;
@@ -48,7 +57,7 @@ export interface NetworkConstraintErrorProps {
 export class NetworkConstraintError extends Error {
   /** Stable PascalCase identifier of the broken constraint. */
   public readonly code: string;
-  /** Construct path of the offending construct. */
+  /** Construct path of the offending construct (or the subject, when the error is about no construct). */
   public readonly constructPath: string;
   /** The offending value. */
   public readonly received: string;
@@ -61,8 +70,9 @@ export class NetworkConstraintError extends Error {
   public readonly docUrl?: string;
 
   constructor(props: NetworkConstraintErrorProps) {
+    const where = props.scope?.node.path ?? props.subject ?? 'cdktf-nic-patterns';
     const parts = [
-      `[${props.code}] ${props.scope.node.path}: ${props.problem}.`,
+      `[${props.code}] ${where}: ${props.problem}.`,
       `Received: ${props.received}.`,
       `Allowed: ${props.allowed}.`,
     ];
@@ -73,7 +83,7 @@ export class NetworkConstraintError extends Error {
     Object.setPrototypeOf(this, NetworkConstraintError.prototype);
     this.name = 'NetworkConstraintError';
     this.code = props.code;
-    this.constructPath = props.scope.node.path;
+    this.constructPath = where;
     this.received = props.received;
     this.allowed = props.allowed;
     this.docUrl = props.docUrl;

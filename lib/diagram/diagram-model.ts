@@ -65,8 +65,6 @@ export interface DiagramModel {
 
 /** How a value only known once deployed reads in the diagram. */
 export const DEPLOY_TIME = '(deploy-time)';
-/** How a value AWS assigns (nothing written) reads in the diagram. */
-export const AWS_PICKED = 'AWS-picked';
 
 /** A value as the diagram shows it: literals as written, `absent` when not set, deploy-time values as such. */
 export function shown(value: TfValue, absent: string): string {

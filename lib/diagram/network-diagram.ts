@@ -1,18 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { buildDiagramModel } from '../aws/diagram/build-model';
+import { buildModel, diagramNounOf } from './diagram-builders';
 import { diagramFileNames } from './diagram-files';
 import { DiagramModel } from './diagram-model';
 import { renderMarkdown } from './render-markdown';
 import { renderMermaid } from './render-mermaid';
+import { RuleIndex } from '../checks/rule-index';
 import { writeAtSynth } from '../core/stack-output';
-import { makeAncestorAspectsReachStacks } from '../rules/app-aspects';
-import { StackIndex } from '../aws/rules/aws-index';
+import { afterEverySynth } from '../core/synthesized-stacks';
 
-const NETWORK_DIAGRAM = Symbol.for('cdktf-nic-patterns/NetworkDiagram');
-const isNetworkDiagram = (aspect: IAspect) => (aspect as unknown as Record<symbol, unknown>)[NETWORK_DIAGRAM] === true;
+type Json = Record<string, unknown>;
 
 /**
  * Draws the network of each stack as a Mermaid flowchart, written into the stack's folder of the
@@ -20,7 +19,8 @@ const isNetworkDiagram = (aspect: IAspect) => (aspect as unknown as Record<symbo
  * page, with a legend and the security groups of each interface):
  *
  * ```ts
- * Aspects.of(app).add(new NetworkDiagram());
+ * NetworkDiagram.applyTo(app);                 // every stack of the app
+ * Aspects.of(stack).add(new NetworkDiagram()); // one stack
  * ```
  *
  * It shows VPCs and subnets (CIDR, Availability Zone) as nested boxes, instances with their type,
@@ -30,11 +30,25 @@ const isNetworkDiagram = (aspect: IAspect) => (aspect as unknown as Record<symbo
  * configuration only, so it draws raw provider resources as well as this library's constructs;
  * values known only at deploy time read `(deploy-time)`.
  *
- * Added to the app (or any construct above the stacks) it draws every stack below; added to a
- * stack or a construct inside one, it draws that whole stack. It never changes the stack, and
- * writes the same files at every synth.
+ * Added to a stack or a construct inside one, it draws that whole stack. `Aspects.of(app)` draws
+ * nothing: cdktf 0.21 never visits aspects added to the App; use `NetworkDiagram.applyTo(app)`.
+ * It never changes the stack, and writes the same files at every synth.
  */
 export class NetworkDiagram implements IAspect {
+  /**
+   * Draws every stack of `app` at each `app.synth()`, from the Terraform JSON the synth wrote (no
+   * second resolution of the stack), through the app's own validation hook.
+   *
+   * @throws NetworkConstraintError `ChecksNotInstallable` when it could never run (not an App, or an
+   * App with `skipValidation`)
+   */
+  public static applyTo(app: App): void {
+    afterEverySynth(app, 'NetworkDiagram', 'NetworkDiagram.applyTo', (stacks) => {
+      for (const { stack, terraformJson, folder } of stacks) writeDiagram(stack, terraformJson, folder);
+      return [];
+    });
+  }
+
   /** The stack's diagram as Mermaid text (what `<stack>.network.mmd` holds). */
   public static render(stack: TerraformStack): string {
     return renderMermaid(modelOf(stack));
@@ -56,29 +70,24 @@ export class NetworkDiagram implements IAspect {
     return diagramFileNames(stack.node.id).markdown;
   }
 
-  constructor() {
-    Object.defineProperty(this, NETWORK_DIAGRAM, { value: true });
-    makeAncestorAspectsReachStacks(isNetworkDiagram);
-  }
-
   /** Sets up the files of the stack visited, or of the stack of the construct this aspect was added to. */
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) && !Aspects.of(node).all.includes(this)) return;
     const stack = TerraformStack.of(node);
     // Drawn at synthesis, after every aspect ran, so the diagram shows the final configuration.
-    writeAtSynth(stack, 'NetworkDiagramFiles', (folder) => writeDiagram(stack, folder));
+    writeAtSynth(stack, 'NetworkDiagramFiles', (folder) => writeDiagram(stack, stack.toTerraform(), folder));
   }
 }
 
-function modelOf(stack: TerraformStack): DiagramModel {
-  return buildDiagramModel(StackIndex.build(stack), stack.node.id);
+function modelOf(stack: TerraformStack, terraformJson: Json = stack.toTerraform()): DiagramModel {
+  return buildModel(new RuleIndex(stack, terraformJson, diagramNounOf), stack.node.id);
 }
 
-function writeDiagram(stack: TerraformStack, folder: string): void {
+function writeDiagram(stack: TerraformStack, terraformJson: Json, folder: string): void {
   let mermaid: string;
   let markdown: string;
   try {
-    const model = modelOf(stack);
+    const model = modelOf(stack, terraformJson);
     mermaid = renderMermaid(model);
     markdown = renderMarkdown(model, mermaid, NetworkDiagram.mermaidFileName(stack));
   } catch (error) {

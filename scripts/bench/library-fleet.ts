@@ -2,14 +2,14 @@
  * The fleet written with this library's constructs, checked by NetworkRules. The library module is
  * passed in, so the benchmark can load the compiled `build/` output or the TypeScript sources.
  */
-import { App, Aspects, TerraformStack } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AMI, buildNetwork, ELASTIC_IP_INTERFACES, INGRESS_RULES, INSTANCE_TYPE, SECURITY_GROUP_DESCRIPTION } from './fleet-spec';
 
 export type Library = typeof import('../../lib/index');
 
 export function buildLibraryFleet(lib: Library, app: App, hosts: number): TerraformStack {
-  Aspects.of(app).add(new lib.NetworkRules());
+  lib.NetworkRules.applyTo(app);
   const stack = new TerraformStack(app, 'fleet');
   const { vpc, subnets } = buildNetwork(stack, hosts);
   const subnetReferences = subnets.map((subnet) => lib.SubnetReference.fromSubnet(subnet));

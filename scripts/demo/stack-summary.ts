@@ -59,8 +59,9 @@ export function countByLevel(findings: ReadonlyArray<{ readonly level: string }>
 }
 
 /**
- * Summarizes the rules report without assuming more of its shape than DESIGN.md states: a list of
- * findings (or an object holding one under `findings`), each with a level and a suppressed flag.
+ * Summarizes the rules report without assuming more of its shape than README.md documents ("Checks
+ * at synth time"): a list of findings (or an object holding one under `findings`), each with a level
+ * and a suppressed flag.
  */
 export function readRulesReport(stackDir: string): RulesReportSummary | undefined {
   const file = join(stackDir, RULES_REPORT_FILE);

@@ -14,17 +14,17 @@ export function renderRulesDoc(rules: readonly NetworkRuleDescription[]): string
   const lines = [
     '# NetworkRules: the checks',
     '',
-    `<!-- Generated from the rule registry (lib/aws/rules/registry.ts) by ${RULES_DOC_COMMAND}. Do not edit. -->`,
+    `<!-- Generated from the rule registry (lib/<cloud>/rules/registry.ts) by ${RULES_DOC_COMMAND}. Do not edit. -->`,
     '',
-    '`Aspects.of(app).add(new NetworkRules())` runs every rule below at `cdktf synth`. ERROR findings',
+    '`NetworkRules.applyTo(app)` runs every rule below at `cdktf synth`. ERROR findings',
     'fail the synth; WARNING and INFO findings are annotations. A value only known at deploy time yields',
     'an INFO "cannot verify" finding. Suppress a finding with',
-    '`NetworkSuppressions.addSuppressions(scope, [{ id, reason }])`, except where AWS itself rejects the',
+    '`NetworkSuppressions.addSuppressions(scope, [{ id, reason }])`, except where the cloud itself rejects the',
     'configuration ("hard limit": yes).',
     '',
     '| id | level | hard limit | what it enforces | doc |',
     '|---|---|---|---|---|',
-    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.level} | ${r.hardLimit ? 'yes' : 'no'} | ${cell(r.summary)} | [AWS](${r.docUrl}) |`),
+    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.level} | ${r.hardLimit ? 'yes' : 'no'} | ${cell(r.summary)} | [doc](${r.docUrl}) |`),
     '',
   ];
   for (const rule of rules) {

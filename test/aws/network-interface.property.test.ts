@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
 import { networkStack, resourcesOf } from './fixtures';
 import { Ipv4Assignment, NetworkInterface, SubnetReference } from '../../lib';
+import { isReservedSubnetAddress } from '../../lib/aws/subnet-addresses';
 import { cidrContains } from '../../lib/core/cidr';
 import { NetworkConstraintError } from '../../lib/core/errors';
 import { isIpv4 } from '../../lib/core/ipv4';
-import { isReservedSubnetAddress } from '../../lib/aws/subnet-addresses';
 
 const SUBNET = '10.0.1.0/24';
 

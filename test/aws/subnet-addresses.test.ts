@@ -1,10 +1,10 @@
 import { Token } from 'cdktf';
 import * as fc from 'fast-check';
-import { cidrContains, formatIp, parseCidr, parseIp } from '../../lib/core/cidr';
 import {
   SUBNET_IPV4_MAX_PREFIX, SUBNET_IPV4_MIN_PREFIX, findReservedSubnetAddress, isReservedSubnetAddress, nthHostAddress,
   reservedSubnetAddresses, usableIpv4Count,
 } from '../../lib/aws/subnet-addresses';
+import { cidrContains, formatIp, parseCidr, parseIp } from '../../lib/core/cidr';
 
 const not = [
   ['an IPv4 block larger than /16', '10.0.0.0/15'],

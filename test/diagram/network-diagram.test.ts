@@ -17,9 +17,9 @@ import {
   ElasticIp, HaActiveSide, HaFailoverNic, HaMember, Instance, Ipv4Assignment, NetworkInterface, NetworkRules, Peer, Port,
   SecurityGroup, SubnetReference,
 } from '../../lib';
+import * as buildModel from '../../lib/aws/diagram/build-model';
 import { VirtualIpMode } from '../../lib/aws/patterns/virtual-ip/vip-mode';
 import { VirtualIpPair } from '../../lib/aws/patterns/virtual-ip-pair';
-import * as buildModel from '../../lib/aws/diagram/build-model';
 import { NetworkDiagram } from '../../lib/diagram/network-diagram';
 import { testStack } from '../checks/rule-test-helpers';
 
@@ -384,7 +384,7 @@ describe('NetworkDiagram', () => {
     test('writes <stack>.network.mmd and <stack>.network.md into each stack folder when added to the app', () => {
       // GIVEN two stacks and the aspect on the app
       const app = outApp();
-      Aspects.of(app).add(new NetworkDiagram());
+      NetworkDiagram.applyTo(app);
       const web = webStack(testStack('web', app));
       const empty = testStack('empty', app);
       // WHEN
@@ -419,7 +419,7 @@ describe('NetworkDiagram', () => {
       // GIVEN a drawing bug
       const app = outApp();
       const stack = webStack(testStack('broken', app));
-      Aspects.of(app).add(new NetworkDiagram());
+      NetworkDiagram.applyTo(app);
       const spy = jest.spyOn(buildModel, 'buildDiagramModel').mockImplementation(() => {
         throw new Error('boom');
       });
@@ -442,8 +442,8 @@ describe('NetworkDiagram', () => {
       // share the synthesis hook), one with none
       const app = outApp();
       const stack = webStack(testStack('twice', app));
-      Aspects.of(app).add(new NetworkRules());
-      Aspects.of(app).add(new NetworkDiagram());
+      NetworkRules.applyTo(app);
+      NetworkDiagram.applyTo(app);
       const plain = outApp();
       webStack(testStack('twice', plain));
       const read = (from: App, name: string) => fs.readFileSync(path.join(from.outdir, 'stacks', 'twice', name), 'utf8');

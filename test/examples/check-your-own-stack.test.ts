@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, Aspects, Testing } from 'cdktf';
+import { App, Testing } from 'cdktf';
 import { CheckYourOwnStack } from '../../examples/check-your-own-stack/stack';
 import { NetworkRules, RuleLevel } from '../../lib';
 import { describeTerraform, TERRAFORM_TEST_TIMEOUT_MS } from '../terraform/jest-helpers';
@@ -11,7 +11,7 @@ const SCRATCH = path.join(__dirname, '..', '..', '.tmp');
 function synthesize(includeErrors: boolean): { app: App; stack: CheckYourOwnStack; error?: Error } {
   fs.mkdirSync(SCRATCH, { recursive: true });
   const app = new App({ outdir: fs.mkdtempSync(path.join(SCRATCH, 'cyos-')), stackTraces: false });
-  Aspects.of(app).add(new NetworkRules());
+  NetworkRules.applyTo(app);
   const stack = new CheckYourOwnStack(app, 'check-your-own-stack', { includeErrors });
   try {
     app.synth();

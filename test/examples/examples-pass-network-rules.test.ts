@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, Aspects, TerraformStack } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { ALL_EXAMPLES } from '../../examples/all-examples';
 import { NetworkRules, RuleLevel } from '../../lib';
 
@@ -19,7 +19,7 @@ describe('every example passes NetworkRules', () => {
     const outdir = fs.mkdtempSync(path.join(SCRATCH, 'rules-'));
     try {
       const app = new App({ outdir, stackTraces: false });
-      Aspects.of(app).add(new NetworkRules());
+      NetworkRules.applyTo(app);
       build(app);
       // WHEN it is synthesized (an error finding would throw here)
       app.synth();

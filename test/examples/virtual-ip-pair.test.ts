@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, Aspects, Testing } from 'cdktf';
+import { App, Testing } from 'cdktf';
 import { VirtualIpPairStack } from '../../examples/virtual-ip-pair/stack';
 import { NetworkRules, RuleLevel } from '../../lib';
 import { describeTerraform, TERRAFORM_TEST_TIMEOUT_MS } from '../terraform/jest-helpers';
@@ -20,7 +20,7 @@ describe('examples/virtual-ip-pair', () => {
     const outdir = fs.mkdtempSync(path.join(SCRATCH, 'vip-example-'));
     try {
       const app = new App({ outdir, stackTraces: false });
-      Aspects.of(app).add(new NetworkRules());
+      NetworkRules.applyTo(app);
       const stack = new VirtualIpPairStack(app, 'virtual-ip-pair');
       // WHEN it is synthesized (an error finding would throw)
       app.synth();

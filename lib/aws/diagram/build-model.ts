@@ -1,13 +1,12 @@
-import { byKey, DEPLOY_TIME, DiagramLink, DiagramLinkKind, DiagramModel, DiagramNode, DiagramNodeKind, InterfaceGroups, shown, AWS_PICKED } from '../../diagram/diagram-model';
 import { FailoverRoles, failoverRoles } from './failover-roles';
-import { addressLines, instancePrimaryAddresses, interfaceAddresses, launchTemplateAddresses } from './interface-addresses';
+import { addressLines, AWS_PICKED, instancePrimaryAddresses, interfaceAddresses, launchTemplateAddresses } from './interface-addresses';
 import { virtualIpCarriers } from './virtual-ips';
-import { FAILOVER_PAIR_TAG } from '../failover/failover-agent';
-import { MarkerRole } from '../marker-tags';
+import { TfResource, TfValue } from '../../checks/tf-value';
+import { byKey, DEPLOY_TIME, DiagramLink, DiagramLinkKind, DiagramModel, DiagramNode, DiagramNodeKind, InterfaceGroups, shown } from '../../diagram/diagram-model';
+import { MarkerRole, MarkerTag } from '../marker-tags';
+import { Host, InterfaceAttachment, AwsIndex } from '../rules/aws-index';
 import { InterfaceSecurityGroups, interfaceSecurityGroups } from '../rules/interface-security-groups';
 import { hasRole, tagValue } from '../rules/marker-tag-values';
-import { Host, InterfaceAttachment, StackIndex } from '../rules/aws-index';
-import { TfResource, TfValue } from '../../checks/tf-value';
 
 // Beyond this, an interface's label names the first groups and how many more there are (the
 // Markdown table lists them all).
@@ -15,7 +14,7 @@ const GROUPS_SHOWN = 3;
 const LAUNCH_KINDS = new Set(['primary', 'instance-block', 'launch-template-block']);
 
 /** Reads what the diagram shows from a stack's index: VPCs, subnets, hosts, interfaces, Elastic IPs, virtual IPs. */
-export function buildDiagramModel(index: StackIndex, stackName: string): DiagramModel {
+export function buildDiagramModel(index: AwsIndex, stackName: string): DiagramModel {
   return new ModelBuilder(index).build(stackName);
 }
 
@@ -30,7 +29,7 @@ class ModelBuilder {
   private readonly groupsByOwner = new Map<TfResource, InterfaceSecurityGroups[]>();
   private readonly roles: FailoverRoles;
 
-  constructor(private readonly index: StackIndex) {
+  constructor(private readonly index: AwsIndex) {
     this.roles = failoverRoles(index);
     for (const entry of interfaceSecurityGroups(index)) {
       const list = this.groupsByOwner.get(entry.owner) ?? [];
@@ -110,7 +109,7 @@ class ModelBuilder {
   private addInterface(eni: TfResource): void {
     const details = [...addressLines(interfaceAddresses(eni)), ...this.groupLines(`eni ${eni.path}`, this.groupsByOwner.get(eni)?.[0])];
     if (hasRole(this.index, eni, MarkerRole.failover) === true) {
-      const pair = tagValue(this.index, eni, FAILOVER_PAIR_TAG);
+      const pair = tagValue(this.index, eni, MarkerTag.failoverPair);
       details.push(pair.isAbsent ? 'failover interface' : `failover interface, pair ${shown(pair, '?')}`);
     }
     if (hasRole(this.index, eni, MarkerRole.virtualIp) === true) details.push('virtual IP carrier');

@@ -1,8 +1,7 @@
-import { FAILOVER_PAIR_TAG } from '../failover/failover-agent';
-import { MarkerRole } from '../marker-tags';
-import { hasRole, tagValue } from '../rules/marker-tag-values';
-import { StackIndex } from '../rules/aws-index';
 import { TfObject, TfResource, TfValue } from '../../checks/tf-value';
+import { MarkerRole, MarkerTag } from '../marker-tags';
+import { AwsIndex } from '../rules/aws-index';
+import { hasRole, tagValue } from '../rules/marker-tag-values';
 
 /** An `aws_lambda_invocation` asking the failover agent to place an interface on an instance. */
 export interface AgentPlacement {
@@ -32,7 +31,7 @@ export interface FailoverRoles {
  * and the `aws_lambda_invocation`s whose input is `{"action":"place","instanceId":"..."}`
  * (HaFailoverNic with its agent), which hold the interface where Terraform writes no attachment.
  */
-export function failoverRoles(index: StackIndex): FailoverRoles {
+export function failoverRoles(index: AwsIndex): FailoverRoles {
   const interfaces = new Set(index.resources('aws_network_interface').filter((eni) => hasRole(index, eni, MarkerRole.failover) === true));
   const instancesByPair = new Map<string, TfResource[]>();
   const addMember = (pair: string | undefined, instance: TfResource | undefined) => {
@@ -43,7 +42,7 @@ export function failoverRoles(index: StackIndex): FailoverRoles {
   };
   for (const instance of index.resources('aws_instance')) addMember(pairOf(index, instance), instance);
   for (const tag of index.resources('aws_ec2_tag')) {
-    if (tag.attr('key').asString() !== FAILOVER_PAIR_TAG) continue;
+    if (tag.attr('key').asString() !== MarkerTag.failoverPair) continue;
     addMember(tag.attr('value').follow().asString(), tag.attr('resource_id').referenceTo('aws_instance'));
   }
   const instancePair = new Map<TfResource, string>();
@@ -61,12 +60,12 @@ export function failoverRoles(index: StackIndex): FailoverRoles {
   return { interfaces, placements, members };
 }
 
-function pairOf(index: StackIndex, resource: TfResource): string | undefined {
-  return tagValue(index, resource, FAILOVER_PAIR_TAG).follow().asString();
+function pairOf(index: AwsIndex, resource: TfResource): string | undefined {
+  return tagValue(index, resource, MarkerTag.failoverPair).follow().asString();
 }
 
 function placementsOf(
-  index: StackIndex, invocation: TfResource, interfaces: Set<TfResource>, instancePair: Map<TfResource, string>,
+  index: AwsIndex, invocation: TfResource, interfaces: Set<TfResource>, instancePair: Map<TfResource, string>,
 ): AgentPlacement[] {
   const input = parseInput(invocation.raw.input);
   if (input?.action !== 'place' || typeof input.instanceId !== 'string') return [];
@@ -93,7 +92,7 @@ function parseInput(raw: unknown): Record<string, unknown> | undefined {
 }
 
 /** The environment variables of the function an invocation calls, when it is a function of this stack. */
-function agentVariables(index: StackIndex, invocation: TfResource): TfObject | undefined {
+function agentVariables(index: AwsIndex, invocation: TfResource): TfObject | undefined {
   const fn = invocation.attr('function_name').referenceTo('aws_lambda_function');
   const variables = fn?.blocks('environment').items[0]?.raw.variables;
   if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) return undefined;

@@ -1,10 +1,9 @@
 import { interfaceAddresses, listedAddresses } from './interface-addresses';
-import { MarkerRole } from '../marker-tags';
-import { VirtualIpPair } from '../patterns/virtual-ip-pair';
-import { cidrContains, formatIp, parseIp } from '../../core/cidr';
-import { hasRole, tagValue, virtualIps } from '../rules/marker-tag-values';
-import { StackIndex } from '../rules/aws-index';
 import { TfResource, TfValue } from '../../checks/tf-value';
+import { cidrContains, formatIp, parseIp } from '../../core/cidr';
+import { MarkerRole, MarkerTag } from '../marker-tags';
+import { AwsIndex } from '../rules/aws-index';
+import { hasRole, tagValue, virtualIps } from '../rules/marker-tag-values';
 
 /** One interface a virtual IP reaches, and how. */
 export interface VirtualIpCarrier {
@@ -36,13 +35,13 @@ export interface VirtualIps {
  * (overlay mode), where the other interfaces of the target's pair (`nic-patterns:vip-pair`) stand
  * by. A /32 inside the VPC is an ordinary route, not a virtual IP.
  */
-export function virtualIpCarriers(index: StackIndex): VirtualIps {
+export function virtualIpCarriers(index: AwsIndex): VirtualIps {
   const carriers: VirtualIpCarrier[] = [];
   const unknownTags = new Set<TfResource>();
   const pairs = new Map<string, TfResource[]>();
   for (const eni of index.resources('aws_network_interface')) {
     if (hasRole(index, eni, MarkerRole.virtualIp) !== true) continue;
-    const pair = tagValue(index, eni, VirtualIpPair.PAIR_TAG).follow().asString();
+    const pair = tagValue(index, eni, MarkerTag.virtualIpPair).follow().asString();
     if (pair !== undefined) {
       const members = pairs.get(pair) ?? [];
       members.push(eni);
@@ -72,7 +71,7 @@ export function virtualIpCarriers(index: StackIndex): VirtualIps {
     const vip = normalized(ip);
     carriers.push({ vip, eni: route.networkInterface, kind: 'route', overlay: true, route: route.source });
     const target = route.networkInterface.referenceTo('aws_network_interface');
-    const pair = target ? tagValue(index, target, VirtualIpPair.PAIR_TAG).follow().asString() : undefined;
+    const pair = target ? tagValue(index, target, MarkerTag.virtualIpPair).follow().asString() : undefined;
     for (const other of (pair === undefined ? undefined : pairs.get(pair)) ?? []) {
       if (other !== target) carriers.push({ vip, eni: TfValue.of(`\${${other.address}.id}`, index), kind: 'standby', overlay: true });
     }

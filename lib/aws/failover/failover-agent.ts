@@ -8,6 +8,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
+import { MarkerTag } from '../marker-tags';
 import { agentBundleDir } from './agent-bundle';
 import { agentPolicyStatements, policyDocument } from './agent-policy';
 import { ErrorCode } from '../../core/error-codes';
@@ -16,9 +17,9 @@ import { isUnresolved } from '../../core/tokens';
 import { checkCount } from '../address-checks';
 
 /** Tag both members of a failover pair carry; the agent may only move the interface between them. */
-export const FAILOVER_PAIR_TAG = 'nic-patterns:failover-pair';
+export const FAILOVER_PAIR_TAG = MarkerTag.failoverPair;
 /** Tag the agent writes on the interface after each move, read back to refuse flapping. */
-export const LAST_FAILOVER_TAG = 'nic-patterns:last-failover';
+export const LAST_FAILOVER_TAG = MarkerTag.lastFailover;
 /** Namespace of the agent's metrics (`FailoverSucceeded`, `FailoverGaveUp`, `FailoverFailed`). */
 export const FAILOVER_METRIC_NAMESPACE = 'NicPatterns/Failover';
 

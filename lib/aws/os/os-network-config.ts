@@ -1,7 +1,7 @@
 import { amazonLinux2023UserData } from './amazon-linux-2023';
-import { iproute2UserData } from './iproute2-script';
-import { netplanUserData } from './netplan-config';
-import { ResolvedInterfaceRouting } from './resolve-interface-routing';
+import { iproute2UserData } from '../../os/iproute2-script';
+import { netplanUserData } from '../../os/netplan-config';
+import { ResolvedInterfaceRouting } from '../../os/resolved-interface-routing';
 
 /**
  * How the instance's operating system is told to route each interface's traffic back out

@@ -1,29 +1,15 @@
 import { Fn } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { InterfaceRouting } from './interface-routing';
-import { firstElement, isListToken } from './list-template';
 import { cidrContains, formatCidr, formatIp, parseCidr } from '../../core/cidr';
-import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isIpv4 } from '../../core/ipv4';
 import { isUnresolved } from '../../core/tokens';
+import { firstElement, isListToken } from '../../os/list-template';
+import { ResolvedInterfaceRouting } from '../../os/resolved-interface-routing';
 import { checkCidr, checkCount, checkNoDuplicates, checkPrivateIpv4 } from '../address-checks';
-
-/** An `InterfaceRouting` with its defaults filled in and its literal values checked. */
-export interface ResolvedInterfaceRouting {
-  readonly deviceIndex: number;
-  /** Lower-case when literal, as Linux shows it in `/sys/class/net/<dev>/address`. */
-  readonly macAddress?: string;
-  readonly deviceName?: string;
-  /** Primary first; a literal list (whose elements may be tokens) or a list token. */
-  readonly addresses: string[];
-  readonly primaryAddress: string;
-  readonly subnetCidr: string;
-  readonly prefixLength: string;
-  readonly gateway: string;
-  readonly table: number;
-  readonly priority: number;
-}
+import { DocUrl } from '../doc-url';
 
 const FIRST_ROUTE_TABLE = 100;
 const FIRST_RULE_PRIORITY = 1000;

@@ -3,11 +3,13 @@ import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PatternHost, patternVpcId } from './pattern-host';
 import { PatternHostProps } from './pattern-host-props';
-import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { markSuppressed } from '../../core/suppression-marks';
 import { isUnresolved } from '../../core/tokens';
-import { NetworkSuppressions } from '../../checks/network-suppressions';
 import { checkCount, checkNoDuplicates } from '../address-checks';
+import { AwsRuleId } from '../constraints';
+import { DocUrl } from '../doc-url';
 import { ElasticIp } from '../elastic-ip';
 import { Instance } from '../instance';
 import { Ipv4Assignment } from '../ipv4-assignment';
@@ -44,7 +46,7 @@ export interface MultiEipInstanceProps extends PatternHostProps {
   /**
    * How the addresses are carried.
    * @default MultiEipMode.SECONDARY_ADDRESSES
-   * @see https://www.alibabacloud.com/help/en/eip/user-guide/associate-an-eip-with-a-cloud-resource
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/MultipleIP.html
    */
   readonly mode?: MultiEipMode;
 
@@ -93,8 +95,8 @@ export interface MultiEipInstanceProps extends PatternHostProps {
 }
 
 /**
- * Several public IPv4 addresses on one instance: Alibaba Cloud's "several EIPs per instance"
- * scenario mapped to AWS, where an Elastic IP maps to exactly one private address of an interface.
+ * Several public IPv4 addresses on one instance, where an Elastic IP maps to exactly one private
+ * address of an interface.
  * Either N private addresses on one secondary interface with one Elastic IP each, or N secondary
  * interfaces each with its own security group and Elastic IP.
  *
@@ -103,7 +105,7 @@ export interface MultiEipInstanceProps extends PatternHostProps {
  * and addresses and route replies out of the interface they came in on: `osNetworkConfig` makes the
  * launched instance's user data do so.
  *
- * @see https://www.alibabacloud.com/help/en/eip/user-guide/associate-an-eip-with-a-cloud-resource
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/MultipleIP.html
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html
  */
 export class MultiEipInstance extends Construct {
@@ -194,11 +196,11 @@ export class MultiEipInstance extends Construct {
         addresses ? Ipv4Assignment.addresses(addresses[i]) : Ipv4Assignment.automatic()));
       indexes.forEach((i) => this.elasticIps[i].associateWith(this.interfaces[i]));
       if (count > 1) {
-        NetworkSuppressions.addSuppressions(this, [{
-          id: 'NIC013',
+        markSuppressed(this, {
+          id: AwsRuleId.interfacesSameSubnet,
           reason: 'INTERFACE_PER_ADDRESS puts one interface per public address in one subnet by design, so each service '
             + 'has its own security group; replies must leave by their own interface (osNetworkConfig policy routing)',
-        }]);
+        });
       }
     }
     this.attachments = this.interfaces

@@ -2,12 +2,13 @@ import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-int
 import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { PatternHostProps } from './pattern-host-props';
-import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved, literal } from '../../core/tokens';
-import { InstanceNetworkLimits, InstanceTypeNetworkLimits } from '../limits/instance-network-limits';
 import { checkCount } from '../address-checks';
+import { DocUrl } from '../doc-url';
 import { Instance } from '../instance';
+import { InstanceNetworkLimits, InstanceTypeNetworkLimits } from '../limits/instance-network-limits';
 import { NetworkInterface } from '../network-interface';
 import { InterfaceRouting } from '../os/interface-routing';
 import { SecondaryInterfaceRouting } from '../os/secondary-interface-routing';

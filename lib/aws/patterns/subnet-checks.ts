@@ -1,8 +1,9 @@
 import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
-import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
+import { DocUrl } from '../doc-url';
 import { SubnetReference } from '../subnet-reference';
 
 // Internal: subnet checks shared by the patterns that put several interfaces on one instance

@@ -9,17 +9,18 @@ import { KeepalivedNodeSettings, keepalivedUserData } from './virtual-ip/keepali
 import { VirtualIpMode } from './virtual-ip/vip-mode';
 import { virtualIpPolicyStatements } from './virtual-ip/vip-policy';
 import { cidrContains, parseCidr } from '../../core/cidr';
-import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved, literal } from '../../core/tokens';
+import { isListToken } from '../../os/list-template';
 import { checkCidr, checkCount, checkNoDuplicates, checkPrivateIpv4 } from '../address-checks';
+import { DocUrl } from '../doc-url';
 import { ElasticIp } from '../elastic-ip';
 import { policyDocument } from '../failover/agent-policy';
 import { Instance } from '../instance';
 import { Ipv4Assignment } from '../ipv4-assignment';
 import { MarkerRole, MarkerTag } from '../marker-tags';
 import { NetworkInterface } from '../network-interface';
-import { isListToken } from '../os/list-template';
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
@@ -128,10 +129,11 @@ export interface VirtualIpPairProps {
   readonly elasticIp?: boolean;
 
   /**
-   * Client ranges allowed to reach the virtual IP on `clientPorts`. A virtual IP belongs to no
-   * security group, so clients are allowed by CIDR, never by group.
+   * Client ranges allowed to reach the virtual IP on `clientPorts`. A rule that references a
+   * security group matches its members' private addresses, which a moving virtual IP does not
+   * follow, so clients are allowed by CIDR, never by group.
    * @default - none
-   * @see https://docs.nhncloud.com/en/Network/Network%20Interface/en/console-guide/
+   * @see https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html#security-group-referencing
    */
   readonly clientCidrs?: string[];
 
@@ -181,20 +183,19 @@ export interface VirtualIpPairProps {
 }
 
 /**
- * Two instances sharing a virtual IP with keepalived (the role NHN Cloud's virtual IP and Alibaba
- * Cloud's HaVip play): unicast VRRP between the nodes elects the holder, whose notify script moves
- * the virtual IP to its own interface through the EC2 API with the instances' least-privilege role.
+ * Two instances sharing a virtual IP with keepalived: unicast VRRP between the nodes elects the
+ * holder, whose notify script moves the virtual IP to its own interface through the EC2 API with the
+ * instances' least-privilege role.
  *
  * Terraform places the virtual IP once, on the active node, when the pair is created, and never
  * again: the interfaces ignore changes to their private IP lists, the Elastic IP to its
  * association and the overlay routes to their target, so a plan after a failover is empty.
  *
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
- * @see https://docs.nhncloud.com/en/Network/Network%20Interface/en/console-guide/
  */
 export class VirtualIpPair extends Construct {
   /** Tag that both interfaces of a pair carry, with the pair's name. */
-  public static readonly PAIR_TAG = 'nic-patterns:vip-pair';
+  public static readonly PAIR_TAG = MarkerTag.virtualIpPair;
 
   /** Name of the pair. */
   public readonly pairName: string;
@@ -425,7 +426,7 @@ export class VirtualIpPair extends Construct {
       problem: 'clients of the virtual IP need both their CIDR blocks and the ports they reach',
       received: cidrs.length === 0 ? `${ports.length} client ports and no client CIDR` : `${cidrs.length} client CIDRs and no client port`,
       allowed: 'clientCidrs and clientPorts together, or neither',
-      docUrl: DocUrl.nhnNetworkInterface,
+      docUrl: DocUrl.securityGroupRules,
     });
   }
 

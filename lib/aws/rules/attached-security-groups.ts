@@ -1,6 +1,6 @@
-import { IngressRule, StackIndex } from './aws-index';
-import { TfResource, TfValue } from '../../checks/tf-value';
+import { IngressRule, AwsIndex } from './aws-index';
 import { InterfaceSecurityGroups, interfaceSecurityGroups } from './interface-security-groups';
+import { TfResource, TfValue } from '../../checks/tf-value';
 
 /** A security group of this stack applied to some interfaces, with its ingress rules. */
 export interface GroupInUse {
@@ -29,7 +29,7 @@ export interface AttachedGroups {
  * default: `aws_network_interface`, the primary interface of `aws_instance`, launch template
  * interfaces), each with its ingress rules.
  */
-export function attachedGroups(index: StackIndex, select: (entry: InterfaceSecurityGroups) => boolean = () => true): AttachedGroups {
+export function attachedGroups(index: AwsIndex, select: (entry: InterfaceSecurityGroups) => boolean = () => true): AttachedGroups {
   const ingress = new Map<TfResource, IngressRule[]>();
   for (const rule of index.ingressRules) {
     const group = rule.group.referenceTo('aws_security_group');

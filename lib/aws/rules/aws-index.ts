@@ -1,6 +1,6 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
-import { IConstruct } from 'constructs';
-import { synthShared } from '../../rules/synth-cache';
+import { TerraformStack } from 'cdktf';
+import { AWS_NOUNS } from './aws-nouns';
+import { RuleIndex } from '../../checks/rule-index';
 import { ResourceLookup, TfObject, TfResource, TfValue } from '../../checks/tf-value';
 
 /** Where an interface attachment is declared. */
@@ -103,26 +103,18 @@ export interface IngressRule {
   readonly declaration: TfObject;
 }
 
-type Json = Record<string, unknown>;
-
 /**
- * What the rules read: every resource of one stack, references between them resolved, and the
- * relations the rules need (instance -> interfaces by card and device index, interface -> subnet
- * -> VPC, EIP associations, routes, security groups). Built once per stack and synth, in time
- * linear in the number of resources; rules never walk the construct tree.
+ * What the AWS rules read: the stack's resources (a `RuleIndex`) with the relations they need
+ * (instance -> interfaces by card and device index, interface -> subnet -> VPC, EIP associations,
+ * routes, security groups). Built once per stack and check, in time linear in the number of
+ * resources; rules never walk the construct tree.
  */
-export class StackIndex implements ResourceLookup {
-  /**
-   * Builds the index from the stack's Terraform JSON (`stack.toTerraform()`). Within `app.synth()`
-   * the index of a stack is built once and shared (see `synthShared`).
-   */
-  public static build(stack: TerraformStack, terraformJson?: Json): StackIndex {
-    if (terraformJson) return new StackIndex(stack, terraformJson);
-    return synthShared(stack, 'StackIndex', (json) => new StackIndex(stack, json));
+export class AwsIndex implements ResourceLookup {
+  /** The index of a stack on its own, from its Terraform JSON (resolved from the stack when not given). */
+  public static build(stack: TerraformStack, terraformJson: Record<string, unknown> = stack.toTerraform()): AwsIndex {
+    return new AwsIndex(new RuleIndex(stack, terraformJson, (type) => AWS_NOUNS[type]));
   }
 
-  private readonly byAddress = new Map<string, TfResource>();
-  private readonly byType = new Map<string, TfResource[]>();
   private readonly attachmentsByEni = new Map<TfResource, InterfaceAttachment[]>();
   private readonly hostsByResource = new Map<TfResource, Host>();
   private readonly groupsByTarget = new Map<TfResource, SecurityGroupLink[]>();
@@ -136,23 +128,7 @@ export class StackIndex implements ResourceLookup {
   public readonly securityGroupLinks: SecurityGroupLink[] = [];
   public readonly ingressRules: IngressRule[] = [];
 
-  private constructor(public readonly stack: TerraformStack, terraformJson: Json) {
-    const constructs = constructsByAddress(stack);
-    const resources = (terraformJson.resource ?? {}) as Record<string, Record<string, Json>>;
-    for (const [type, byName] of Object.entries(resources)) {
-      for (const [name, body] of Object.entries(byName ?? {})) {
-        // A raw override can put anything here; only objects are resources.
-        if (body === null || typeof body !== 'object' || Array.isArray(body)) continue;
-        const address = `${type}.${name}`;
-        const construct = constructs.get(address);
-        const path = construct ? relativePath(stack, construct) : address;
-        const resource = new TfResource(type, name, body, this, construct ?? stack, path);
-        this.byAddress.set(address, resource);
-        const list = this.byType.get(type) ?? [];
-        list.push(resource);
-        this.byType.set(type, list);
-      }
-    }
+  constructor(private readonly base: RuleIndex) {
     this.indexHosts();
     this.indexEniAttachments();
     this.indexEips();
@@ -160,14 +136,19 @@ export class StackIndex implements ResourceLookup {
     this.indexSecurityGroups();
   }
 
+  /** The stack the resources belong to. */
+  public get stack(): TerraformStack {
+    return this.base.stack;
+  }
+
   /** The resource at a Terraform address (`aws_subnet.app`). */
   public resourceAt(address: string): TfResource | undefined {
-    return this.byAddress.get(address);
+    return this.base.resourceAt(address);
   }
 
   /** Every resource of a type, in the order of the Terraform JSON. */
   public resources(type: string): TfResource[] {
-    return this.byType.get(type) ?? [];
+    return this.base.resources(type);
   }
 
   /** The host (instance or launch template) record of a resource. */
@@ -471,19 +452,4 @@ function firstPresent(object: TfObject, names: string[]): TfValue {
 
 function listOfOne(value: TfValue): TfValue[] {
   return value.isAbsent ? [] : [value];
-}
-
-function constructsByAddress(stack: TerraformStack): Map<string, IConstruct> {
-  const map = new Map<string, IConstruct>();
-  for (const construct of stack.node.findAll()) {
-    if (TerraformResource.isTerraformResource(construct)) {
-      map.set(`${construct.terraformResourceType}.${construct.friendlyUniqueId}`, construct);
-    }
-  }
-  return map;
-}
-
-function relativePath(stack: TerraformStack, construct: IConstruct): string {
-  const prefix = `${stack.node.path}/`;
-  return construct.node.path.startsWith(prefix) ? construct.node.path.slice(prefix.length) : construct.node.path;
 }

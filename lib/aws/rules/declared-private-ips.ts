@@ -1,4 +1,4 @@
-import { StackIndex } from './aws-index';
+import { AwsIndex } from './aws-index';
 import { TfObject, TfResource, TfValue } from '../../checks/tf-value';
 
 /** One private IPv4 address as written, and the attribute it is written in. */
@@ -59,7 +59,7 @@ function launchTemplateBlockLabel(block: TfObject, declaredOn: TfResource): stri
  * @param perLaunch list a launch template's interfaces once per instance of this stack launched from
  * it (each instance claims the addresses again), rather than once per template
  */
-export function privateIpDeclarations(index: StackIndex, perLaunch = false): PrivateIpDeclaration[] {
+export function privateIpDeclarations(index: AwsIndex, perLaunch = false): PrivateIpDeclaration[] {
   const declarations: PrivateIpDeclaration[] = [];
   for (const eni of index.resources('aws_network_interface')) {
     declarations.push(...declaration(eni, eni.label, eni, ADDRESS_ATTRIBUTES.eni, eni.attr('subnet_id')));

@@ -1,6 +1,6 @@
-import { EipAssociation, InterfaceAttachment, StackIndex } from './aws-index';
-import { TfResource, TfValue } from '../../checks/tf-value';
+import { EipAssociation, InterfaceAttachment, AwsIndex } from './aws-index';
 import { isDeterministic } from './same-value';
+import { TfResource, TfValue } from '../../checks/tf-value';
 
 /** The interface an Elastic IP association maps to. */
 export interface EipTarget {
@@ -28,13 +28,13 @@ export interface InterfaceAddresses {
 }
 
 /** The interface each Elastic IP association of the stack maps to (by interface id, or by instance id: its primary interface). */
-export function eipTargets(index: StackIndex): EipTarget[] {
+export function eipTargets(index: AwsIndex): EipTarget[] {
   return index.eipAssociations.map((association) => association.eni.isAbsent
     ? instancePrimary(index, association, association.instance)
     : networkInterface(index, association, association.eni));
 }
 
-function networkInterface(index: StackIndex, association: EipAssociation, value: TfValue): EipTarget {
+function networkInterface(index: AwsIndex, association: EipAssociation, value: TfValue): EipTarget {
   const eni = value.referenceTo('aws_network_interface');
   if (eni && value.attribute === 'id') return { association, label: eni.label, key: identity(value), owner: eni };
   const instance = value.referenceTo('aws_instance');
@@ -42,7 +42,7 @@ function networkInterface(index: StackIndex, association: EipAssociation, value:
   return { association, label: `interface ${value.display}`, key: identity(value), hiddenBy: value };
 }
 
-function instancePrimary(index: StackIndex, association: EipAssociation, value: TfValue): EipTarget {
+function instancePrimary(index: AwsIndex, association: EipAssociation, value: TfValue): EipTarget {
   const instance = value.referenceTo('aws_instance');
   if (!instance) {
     return { association, label: `the primary interface of instance ${value.display}`, key: keyed('primary of', identity(value)), hiddenBy: value };

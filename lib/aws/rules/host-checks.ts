@@ -1,6 +1,6 @@
-import { InstanceNetworkLimits, InstanceTypeNetworkLimits } from '../limits/instance-network-limits';
-import { RuleReport } from '../../checks/network-rule';
 import { Host, InterfaceAttachment } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
+import { InstanceNetworkLimits, InstanceTypeNetworkLimits } from '../limits/instance-network-limits';
 
 /** A host whose instance type is known to the limits table. */
 export interface HostLimits {

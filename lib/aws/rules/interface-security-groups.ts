@@ -1,4 +1,4 @@
-import { StackIndex } from './aws-index';
+import { AwsIndex } from './aws-index';
 import { TfObject, TfResource, TfValue } from '../../checks/tf-value';
 
 /** One security group applied to an interface, and where. */
@@ -39,7 +39,7 @@ const SG_ATTACHMENT = 'aws_network_interface_sg_attachment';
  * and `aws_network_interface_sg_attachment`), the primary interface an `aws_instance` creates
  * (`vpc_security_group_ids` / `security_groups`), and the interfaces of an `aws_launch_template`.
  */
-export function interfaceSecurityGroups(index: StackIndex): InterfaceSecurityGroups[] {
+export function interfaceSecurityGroups(index: AwsIndex): InterfaceSecurityGroups[] {
   const result: InterfaceSecurityGroups[] = [];
   for (const eni of index.resources('aws_network_interface')) {
     result.push(collect(index, eni, eni.label, eni.attr('subnet_id'), false, [[eni, eni, 'security_groups']]));
@@ -71,7 +71,7 @@ export function interfaceSecurityGroups(index: StackIndex): InterfaceSecurityGro
 }
 
 function collect(
-  index: StackIndex,
+  index: AwsIndex,
   owner: TfResource,
   label: string,
   subnet: TfValue,

@@ -1,5 +1,5 @@
 import { MarkerTag } from '../marker-tags';
-import { StackIndex } from './aws-index';
+import { AwsIndex } from './aws-index';
 import { TfObject, TfResource, TfValue } from '../../checks/tf-value';
 
 /**
@@ -7,14 +7,14 @@ import { TfObject, TfResource, TfValue } from '../../checks/tf-value';
  * (`merge(var.tags, ...)`) reads as absent: it says nothing about the resource's role. A tag
  * written with a deploy-time value stays unknown.
  */
-export function tagValue(index: StackIndex, resource: TfObject, key: string): TfValue {
+export function tagValue(index: AwsIndex, resource: TfObject, key: string): TfValue {
   const tags = resource.raw.tags;
   if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) return TfValue.ABSENT;
   return new TfObject(tags as Record<string, unknown>, index).attr(key);
 }
 
 /** Whether the resource's `nic-patterns:role` tag is `role`: true, false, or the deploy-time value that hides it. */
-export function hasRole(index: StackIndex, resource: TfResource, role: string): boolean | TfValue {
+export function hasRole(index: AwsIndex, resource: TfResource, role: string): boolean | TfValue {
   const value = tagValue(index, resource, MarkerTag.role);
   if (value.isAbsent) return false;
   const literal = value.follow().asString();
@@ -22,7 +22,7 @@ export function hasRole(index: StackIndex, resource: TfResource, role: string): 
 }
 
 /** The addresses of a `nic-patterns:virtual-ips` tag (`"10.0.1.50, 10.0.1.51"`), or the value that hides them. */
-export function virtualIps(index: StackIndex, resource: TfResource): string[] | TfValue {
+export function virtualIps(index: AwsIndex, resource: TfResource): string[] | TfValue {
   const value = tagValue(index, resource, MarkerTag.virtualIps);
   if (value.isAbsent) return [];
   const literal = value.follow().asString();

@@ -1,15 +1,16 @@
-import { DocUrl } from '../../core/error-codes';
-import { InstanceTypeNetworkLimits } from '../limits/instance-network-limits';
-import { NetworkRule, ordinal, RuleReport } from '../../checks/network-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { Host, InterfaceAttachment, StackIndex } from './aws-index';
+import { DocUrl } from '../doc-url';
+import { Host, InterfaceAttachment, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { byDeviceIndex, countableHost, hostName } from './host-checks';
+import { ordinal, RuleReport } from '../../checks/rule-report';
+import { InstanceTypeNetworkLimits } from '../limits/instance-network-limits';
 
 /**
  * NIC001: an instance carries at most as many interfaces as its type allows, in total and on each
  * network card, whether they are attached at launch or later.
  */
-export class Nic001InterfacesPerInstance extends NetworkRule {
+export class Nic001InterfacesPerInstance extends AwsRule {
   public readonly id = 'NIC001';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'interfaces per instance <= instance type max, and per network card';
@@ -19,7 +20,7 @@ export class Nic001InterfacesPerInstance extends NetworkRule {
   public readonly docUrl = DocUrl.ipPerEni;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       const counted = countableHost(host, report);
       if (!counted) continue;

@@ -1,12 +1,13 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, quantity, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { hostLimits, hostName } from './host-checks';
 import { privateIpv4Count } from './interface-addresses';
+import { RuleLevel } from '../../checks/rule-level';
+import { quantity, RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 /** NIC002: each interface carries at most as many private IPv4 addresses as the instance type allows per interface. */
-export class Nic002PrivateIpv4PerInterface extends NetworkRule {
+export class Nic002PrivateIpv4PerInterface extends AwsRule {
   public readonly id = 'NIC002';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'private IPv4 addresses per interface <= instance type limit';
@@ -16,7 +17,7 @@ export class Nic002PrivateIpv4PerInterface extends NetworkRule {
   public readonly docUrl = DocUrl.ipPerEni;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       const known = hostLimits(host, report);
       if (!known) continue;

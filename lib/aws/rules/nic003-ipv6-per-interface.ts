@@ -1,12 +1,13 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, quantity, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { hostLimits, hostName } from './host-checks';
 import { ipv6Count } from './interface-addresses';
+import { RuleLevel } from '../../checks/rule-level';
+import { quantity, RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 /** NIC003: IPv6 addresses per interface stay within the instance type limit, and none on a type without IPv6. */
-export class Nic003Ipv6PerInterface extends NetworkRule {
+export class Nic003Ipv6PerInterface extends AwsRule {
   public readonly id = 'NIC003';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'IPv6 addresses per interface <= instance type limit; none on types without IPv6';
@@ -16,7 +17,7 @@ export class Nic003Ipv6PerInterface extends NetworkRule {
   public readonly docUrl = DocUrl.ipPerEni;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       const known = hostLimits(host, report);
       if (!known) continue;

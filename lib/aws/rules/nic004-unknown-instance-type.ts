@@ -1,11 +1,12 @@
-import { DocUrl } from '../../core/error-codes';
-import { InstanceNetworkLimits } from '../limits/instance-network-limits';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
+import { InstanceNetworkLimits } from '../limits/instance-network-limits';
 
 /** NIC004: an instance type missing from the limits table means its interface and address counts are not verified. */
-export class Nic004UnknownInstanceType extends NetworkRule {
+export class Nic004UnknownInstanceType extends AwsRule {
   public readonly id = 'NIC004';
   public readonly level = RuleLevel.WARNING;
   public readonly summary = 'instance type known to the limits table (otherwise interface and address counts are not verified)';
@@ -15,7 +16,7 @@ export class Nic004UnknownInstanceType extends NetworkRule {
   public readonly docUrl = DocUrl.ipPerEni;
   public readonly hardLimit = false;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       // An instance that takes its type from a launch template of this stack: the template reports it.
       if (host.launchTemplate && host.resource.attr('instance_type').isAbsent) continue;

@@ -1,14 +1,15 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
+import { Host, InterfaceAttachment, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { Host, InterfaceAttachment, StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
 import { TfResource, TfValue } from '../../checks/tf-value';
+import { DocUrl } from '../doc-url';
 
 /** Where a resource is: an AZ name or id, how we know, or the value that hides it. */
 type Placement = { zone: string; attribute: string; via: string } | { unknown: TfValue; what: string };
 
 /** NIC010: an interface attaches only to an instance in its own Availability Zone. */
-export class Nic010SameAvailabilityZone extends NetworkRule {
+export class Nic010SameAvailabilityZone extends AwsRule {
   public readonly id = 'NIC010';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'interface and instance in the same Availability Zone';
@@ -17,7 +18,7 @@ export class Nic010SameAvailabilityZone extends NetworkRule {
   public readonly docUrl = DocUrl.eni;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       if (host.resource.type !== 'aws_instance') continue;
       const others = host.attachments.filter((a) => a.kind !== 'primary' && !isLaunchPrimary(a));
@@ -52,7 +53,7 @@ function isLaunchPrimary(attachment: InterfaceAttachment): boolean {
     && attachment.deviceIndex.follow().asNumber() === 0;
 }
 
-function instancePlacement(index: StackIndex, host: Host): Placement {
+function instancePlacement(index: AwsIndex, host: Host): Placement {
   const instance = host.resource;
   const own = instance.attr('availability_zone');
   if (!own.isAbsent) return zoneValue(own, 'availability_zone', `availability_zone of ${instance.label}`);
@@ -63,14 +64,14 @@ function instancePlacement(index: StackIndex, host: Host): Placement {
   return { unknown: own, what: 'availability_zone, subnet_id and the primary interface' };
 }
 
-function interfacePlacement(index: StackIndex, attachment: InterfaceAttachment): Placement {
+function interfacePlacement(index: AwsIndex, attachment: InterfaceAttachment): Placement {
   const declaredOn: TfResource | undefined = attachment.eniResource;
   if (declaredOn) return subnetPlacement(index, declaredOn.attr('subnet_id'));
   if (attachment.block && attachment.eni.isAbsent) return subnetPlacement(index, attachment.block.attr('subnet_id'));
   return { unknown: attachment.eni, what: 'network_interface_id' };
 }
 
-function subnetPlacement(index: StackIndex, subnetId: TfValue): Placement {
+function subnetPlacement(index: AwsIndex, subnetId: TfValue): Placement {
   const subnet = index.subnet(subnetId);
   if (!subnet) return { unknown: subnetId, what: 'subnet_id' };
   const name = subnet.attr('availability_zone');

@@ -1,11 +1,12 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
-import { TfResource, TfValue } from '../../checks/tf-value';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { reportForeignSgAttachments } from './foreign-sg-attachments';
 import { interfaceSecurityGroups, InterfaceSecurityGroups } from './interface-security-groups';
 import { sameValue } from './same-value';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { TfResource, TfValue } from '../../checks/tf-value';
+import { DocUrl } from '../doc-url';
 
 /** A VPC as synth time knows it: the account's default VPC, or a `vpc_id` value. */
 type Vpc = 'default' | TfValue;
@@ -17,7 +18,7 @@ const GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
  * a VPC it is associated with by `aws_vpc_security_group_vpc_association`), whether it is listed on
  * the interface, on the instance or added by an `aws_network_interface_sg_attachment`.
  */
-export class Nic011SecurityGroupVpc extends NetworkRule {
+export class Nic011SecurityGroupVpc extends AwsRule {
   public readonly id = 'NIC011';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'security groups of an interface belong to the interface\'s VPC';
@@ -27,7 +28,7 @@ export class Nic011SecurityGroupVpc extends NetworkRule {
   public readonly docUrl = DocUrl.eni;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const nic of interfaceSecurityGroups(index)) {
       if (nic.groups.length === 0) continue;
       const vpc = interfaceVpc(index, nic);
@@ -41,7 +42,7 @@ export class Nic011SecurityGroupVpc extends NetworkRule {
     reportForeignSgAttachments(index, report);
   }
 
-  private checkGroup(index: StackIndex, nic: InterfaceSecurityGroups, vpc: Vpc, source: TfResource, group: TfValue, report: RuleReport): void {
+  private checkGroup(index: AwsIndex, nic: InterfaceSecurityGroups, vpc: Vpc, source: TfResource, group: TfValue, report: RuleReport): void {
     const resource = GROUP_TYPES.map((type) => group.referenceTo(type)).find((r) => r !== undefined);
     if (!resource) {
       report.cannotVerify(source, `the VPC of security group ${group.display} on ${nic.label}`, group);
@@ -65,14 +66,14 @@ export class Nic011SecurityGroupVpc extends NetworkRule {
   }
 }
 
-function interfaceVpc(index: StackIndex, nic: InterfaceSecurityGroups): Vpc | undefined {
+function interfaceVpc(index: AwsIndex, nic: InterfaceSecurityGroups): Vpc | undefined {
   if (nic.subnet.isAbsent) return nic.absentSubnetIsDefaultVpc ? 'default' : undefined;
   if (nic.subnet.referenceTo('aws_default_subnet')) return 'default';
   return index.subnet(nic.subnet)?.attr('vpc_id') ?? nic.subnet;
 }
 
 /** Whether each `aws_vpc_security_group_vpc_association` of the stack extends the group to the interface's VPC. */
-function associations(index: StackIndex, group: TfValue, vpc: Vpc): Array<boolean | undefined> {
+function associations(index: AwsIndex, group: TfValue, vpc: Vpc): Array<boolean | undefined> {
   return index.resources('aws_vpc_security_group_vpc_association').map((association) => {
     const sameGroup = sameValue(association.attr('security_group_id'), group);
     const sameTarget = sameVpc(vpc, association.attr('vpc_id'));

@@ -1,19 +1,20 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
+import { SECURITY_GROUPS_PER_INTERFACE } from '../constraints';
 import { reportForeignSgAttachments } from './foreign-sg-attachments';
 import { InterfaceSecurityGroups, interfaceSecurityGroups } from './interface-security-groups';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 /** Security groups per network interface: the default quota, and the most it can be raised to. */
-const DEFAULT_QUOTA = 5;
-const HARD_MAXIMUM = 16;
+const { defaultQuota: DEFAULT_QUOTA, hardMaximum: HARD_MAXIMUM } = SECURITY_GROUPS_PER_INTERFACE;
 
 /**
  * NIC012: an interface takes at most 5 security groups under the default quota (WARNING: the
  * quota can be raised) and never more than 16 (ERROR, cannot be suppressed).
  */
-export class Nic012SecurityGroupsPerInterface extends NetworkRule {
+export class Nic012SecurityGroupsPerInterface extends AwsRule {
   public readonly id = 'NIC012';
   public readonly level = RuleLevel.WARNING;
   public readonly summary = 'security groups per interface <= 5 (default quota, warning) and <= 16 (hard maximum, error)';
@@ -23,7 +24,7 @@ export class Nic012SecurityGroupsPerInterface extends NetworkRule {
   public readonly docUrl = DocUrl.securityGroupQuotas;
   public readonly hardLimit = false;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const nic of interfaceSecurityGroups(index)) {
       const count = nic.groups.length;
       // With part of the list unknown, the known part is a lower bound.

@@ -1,10 +1,12 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { Host, InterfaceAttachment, StackIndex } from './aws-index';
-import { TfValue } from '../../checks/tf-value';
+import { Host, InterfaceAttachment, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
+import { AwsRuleId } from '../constraints';
 import { byDeviceIndex } from './host-checks';
 import { sameValue } from './same-value';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { TfValue } from '../../checks/tf-value';
+import { DocUrl } from '../doc-url';
 
 /** Where an attached interface lives, or the value that hides it. */
 interface Placement {
@@ -19,8 +21,8 @@ interface Placement {
  * NIC013: two interfaces of one instance in the same subnet work, but replies may leave through
  * the other interface (asymmetric routing); AWS advises secondary private IPs on one interface.
  */
-export class Nic013InterfacesSameSubnet extends NetworkRule {
-  public readonly id = 'NIC013';
+export class Nic013InterfacesSameSubnet extends AwsRule {
+  public readonly id = AwsRuleId.interfacesSameSubnet;
   public readonly level = RuleLevel.WARNING;
   public readonly summary = 'two interfaces of one instance in the same subnet (asymmetric routing; use secondary IPs)';
   public readonly explanation = 'AWS accepts several interfaces of one subnet on an instance, but the operating system then '
@@ -30,7 +32,7 @@ export class Nic013InterfacesSameSubnet extends NetworkRule {
   public readonly docUrl = DocUrl.eniBestPractices;
   public readonly hardLimit = false;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       if (host.attachments.length < 2) continue;
       const placed = byDeviceIndex(host.attachments).map(placement).filter((p): p is Placement => p !== undefined);

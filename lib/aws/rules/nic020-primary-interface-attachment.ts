@@ -1,14 +1,15 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 /**
  * NIC020: an interface attached after launch (`aws_network_interface_attachment`, or an
  * `attachment` block of `aws_network_interface`) cannot take device index 0, the primary
  * interface's slot, which exists from launch and can be neither attached nor detached.
  */
-export class Nic020PrimaryInterfaceAttachment extends NetworkRule {
+export class Nic020PrimaryInterfaceAttachment extends AwsRule {
   public readonly id = 'NIC020';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'an interface attached after launch does not take device index 0 (the primary interface)';
@@ -17,7 +18,7 @@ export class Nic020PrimaryInterfaceAttachment extends NetworkRule {
   public readonly docUrl = DocUrl.attachEni;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     const attachedAfterLaunch = [
       ...index.hosts.flatMap((host) => host.attachments),
       ...index.unresolvedAttachments,

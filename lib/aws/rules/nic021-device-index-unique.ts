@@ -1,10 +1,11 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
+import { InterfaceAttachment, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { InterfaceAttachment, StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 /** NIC021: two interfaces of one instance never share a device index on the same network card. */
-export class Nic021DeviceIndexUnique extends NetworkRule {
+export class Nic021DeviceIndexUnique extends AwsRule {
   public readonly id = 'NIC021';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'device index unique per network card on an instance';
@@ -13,7 +14,7 @@ export class Nic021DeviceIndexUnique extends NetworkRule {
   public readonly docUrl = DocUrl.attachEni;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       const taken = new Map<string, InterfaceAttachment>();
       for (const attachment of host.attachments) {

@@ -1,10 +1,11 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
+import { InterfaceAttachment, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { InterfaceAttachment, StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 /** NIC022: a network interface is attached to one instance at a time. */
-export class Nic022InterfaceAttachedOnce extends NetworkRule {
+export class Nic022InterfaceAttachedOnce extends AwsRule {
   public readonly id = 'NIC022';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'one interface attached to one instance at a time';
@@ -14,7 +15,7 @@ export class Nic022InterfaceAttachedOnce extends NetworkRule {
   public readonly docUrl = DocUrl.attachEni;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const eni of index.resources('aws_network_interface')) {
       // A launch template is not an attachment: only the instances launched from it attach the interface.
       const attachments = index.attachmentsOf(eni).filter((a) => a.hostResource?.type !== 'aws_launch_template');

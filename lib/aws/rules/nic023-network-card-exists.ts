@@ -1,11 +1,12 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { hostLimits, hostName } from './host-checks';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 /** NIC023: an interface is attached to a network card the instance type has. */
-export class Nic023NetworkCardExists extends NetworkRule {
+export class Nic023NetworkCardExists extends AwsRule {
   public readonly id = 'NIC023';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'network card index exists on the instance type';
@@ -14,7 +15,7 @@ export class Nic023NetworkCardExists extends NetworkRule {
   public readonly docUrl = DocUrl.networkCards;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       if (!host.attachments.some((a) => !a.networkCardIndex.isAbsent)) continue;
       const known = hostLimits(host, report);

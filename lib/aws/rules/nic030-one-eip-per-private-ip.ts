@@ -1,10 +1,11 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
-import { TfValue } from '../../checks/tf-value';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { EipTarget, eipTargets, interfaceAddresses } from './eip-targets';
 import { sameValue } from './same-value';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { TfValue } from '../../checks/tf-value';
+import { DocUrl } from '../doc-url';
 
 /** The private address an association maps to: a key (equal keys, same address) and how to show it, or the value that hides it. */
 type Address = { key: string; shown: string } | { unknown: TfValue };
@@ -16,7 +17,7 @@ const PRIMARY = 'its primary private IP';
  * `network_interface` or `instance`, `aws_eip_association`) that map to the same address of the
  * same interface cannot both hold.
  */
-export class Nic030OneEipPerPrivateIp extends NetworkRule {
+export class Nic030OneEipPerPrivateIp extends AwsRule {
   public readonly id = 'NIC030';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'at most one Elastic IP per private IPv4 address';
@@ -26,7 +27,7 @@ export class Nic030OneEipPerPrivateIp extends NetworkRule {
   public readonly docUrl = DocUrl.eni;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     const targets = eipTargets(index);
     const byInterface = new Map<string, Array<{ target: EipTarget; address: Address }>>();
     for (const target of targets) {

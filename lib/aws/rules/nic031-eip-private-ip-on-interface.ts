@@ -1,9 +1,10 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
-import { TfResource } from '../../checks/tf-value';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { EipTarget, eipTargets, InterfaceAddresses, interfaceAddresses } from './eip-targets';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { TfResource } from '../../checks/tf-value';
+import { DocUrl } from '../doc-url';
 
 const ADDRESS_ATTRIBUTES = ['private_ip', 'private_ips', 'private_ip_list'];
 
@@ -11,7 +12,7 @@ const ADDRESS_ATTRIBUTES = ['private_ip', 'private_ips', 'private_ip_list'];
  * NIC031: the private address an Elastic IP is mapped to (`associate_with_private_ip`,
  * `private_ip_address`) is one of the addresses of the interface it is associated with.
  */
-export class Nic031EipPrivateIpOnInterface extends NetworkRule {
+export class Nic031EipPrivateIpOnInterface extends AwsRule {
   public readonly id = 'NIC031';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'the private IP an Elastic IP is associated with belongs to that interface';
@@ -21,7 +22,7 @@ export class Nic031EipPrivateIpOnInterface extends NetworkRule {
   public readonly docUrl = DocUrl.associateAddress;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const target of eipTargets(index)) {
       const written = target.association.privateIp;
       if (written.isAbsent) continue;

@@ -1,14 +1,15 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
+import { InterfaceAttachment, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { InterfaceAttachment, StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 /**
  * NIC032: an Elastic IP associated by instance id (`aws_eip.instance`,
  * `aws_eip_association.instance_id`) needs an instance with exactly one interface; with several,
  * AWS requires the interface id.
  */
-export class Nic032EipByInstanceId extends NetworkRule {
+export class Nic032EipByInstanceId extends AwsRule {
   public readonly id = 'NIC032';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'an Elastic IP associated by instance id is on an instance with a single interface';
@@ -18,7 +19,7 @@ export class Nic032EipByInstanceId extends NetworkRule {
   public readonly docUrl = DocUrl.associateAddress;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const association of index.eipAssociations) {
       if (association.instance.isAbsent || !association.eni.isAbsent) continue;
       const source = association.source;

@@ -1,8 +1,9 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
+import { Host, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { Host, StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
 import { TfValue } from '../../checks/tf-value';
+import { DocUrl } from '../doc-url';
 
 /** Where a host asks for a public IPv4 address at launch. */
 interface PublicIpRequest {
@@ -17,7 +18,7 @@ const AT_LAUNCH = new Set(['primary', 'instance-block', 'launch-template-block']
  * NIC033: a public IPv4 address is auto-assigned (`associate_public_ip_address = true`) only to an
  * instance launched with a single network interface.
  */
-export class Nic033PublicIpSeveralInterfaces extends NetworkRule {
+export class Nic033PublicIpSeveralInterfaces extends AwsRule {
   public readonly id = 'NIC033';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'public IPv4 auto-assign is not requested with several interfaces at launch';
@@ -27,7 +28,7 @@ export class Nic033PublicIpSeveralInterfaces extends NetworkRule {
   public readonly docUrl = DocUrl.instanceNetworkInterfaceSpecification;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       const requests = publicIpRequests(host);
       if (requests.length === 0) continue;

@@ -1,17 +1,18 @@
-import { cidrContains, parseIp } from '../../core/cidr';
-import { DocUrl } from '../../core/error-codes';
-import { findReservedSubnetAddress, nthHostAddress, usableIpv4Count } from '../subnet-addresses';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
+import { findReservedSubnetAddress, nthHostAddress, usableIpv4Count } from '../subnet-addresses';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { DeclaredAddress, PrivateIpDeclaration, privateIpDeclarations } from './declared-private-ips';
 import { subnetCidr } from './subnet-of';
+import { cidrContains, parseIp } from '../../core/cidr';
 
 /**
  * NIC034: a private IPv4 address written literally lies in the CIDR of the interface's subnet and
  * is none of the five addresses AWS reserves there.
  */
-export class Nic034PrivateIpInSubnet extends NetworkRule {
+export class Nic034PrivateIpInSubnet extends AwsRule {
   public readonly id = 'NIC034';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'a literal private IP lies in its subnet and is not one of the 5 reserved addresses';
@@ -21,7 +22,7 @@ export class Nic034PrivateIpInSubnet extends NetworkRule {
   public readonly docUrl = DocUrl.subnetSizing;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const declaration of privateIpDeclarations(index)) {
       // A launch template without subnet_id takes the subnet from the launch request.
       if (declaration.subnetId.isAbsent && declaration.owner.type === 'aws_launch_template') continue;

@@ -1,11 +1,12 @@
-import { formatIp, parseIp } from '../../core/cidr';
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
-import { TfResource, TfValue } from '../../checks/tf-value';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { DeclaredAddress, PrivateIpDeclaration, privateIpDeclarations } from './declared-private-ips';
 import { subnetKey } from './subnet-of';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { TfResource, TfValue } from '../../checks/tf-value';
+import { formatIp, parseIp } from '../../core/cidr';
+import { DocUrl } from '../doc-url';
 
 /** One interface claiming one literal address. */
 interface Claim {
@@ -26,7 +27,7 @@ interface SubnetClaims {
  * NIC035: a private IPv4 address belongs to one interface at a time: two interfaces (or
  * instances) of one subnet cannot be written with the same address.
  */
-export class Nic035DuplicatePrivateIp extends NetworkRule {
+export class Nic035DuplicatePrivateIp extends AwsRule {
   public readonly id = 'NIC035';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'the same private IP on two interfaces of one subnet';
@@ -36,7 +37,7 @@ export class Nic035DuplicatePrivateIp extends NetworkRule {
   public readonly docUrl = DocUrl.ec2ApiErrors;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     const subnets = new Map<string, SubnetClaims>();
     for (const declaration of privateIpDeclarations(index, true)) {
       const subnet = subnetKey(index, declaration.subnetId);

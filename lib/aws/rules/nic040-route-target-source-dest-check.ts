@@ -1,6 +1,7 @@
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
+import { RouteEntry, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { RouteEntry, StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
 import { TfResource, TfValue } from '../../checks/tf-value';
 
 /** Why a route target's source/destination check is on, or the value that hides it. */
@@ -10,7 +11,7 @@ type CheckState = { on: true; because: string } | { on: false } | { unknown: TfV
  * NIC040: a route whose target is a network interface (a NAT instance, a firewall, a VPN
  * appliance) only works when that interface's source/destination check is off.
  */
-export class Nic040RouteTargetSourceDestCheck extends NetworkRule {
+export class Nic040RouteTargetSourceDestCheck extends AwsRule {
   public readonly id = 'NIC040';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'a route targets an interface or instance whose source/destination check is off';
@@ -20,7 +21,7 @@ export class Nic040RouteTargetSourceDestCheck extends NetworkRule {
   public readonly docUrl = 'https://docs.aws.amazon.com/vpc/latest/userguide/work-with-nat-instances.html#EIP_Disable_SrcDestCheck';
   public readonly hardLimit = false;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const route of index.routes) {
       const target = route.networkInterface;
       if (target.isAbsent) continue;
@@ -64,14 +65,14 @@ function either(first: CheckState, second: CheckState): CheckState {
   return 'unknown' in first ? first : 'unknown' in second ? second : first;
 }
 
-function interfaceCheck(index: StackIndex, eni: TfResource): CheckState {
+function interfaceCheck(index: AwsIndex, eni: TfResource): CheckState {
   const own = attribute(eni);
   const primaryOf = index.attachmentsOf(eni)
     .find((a) => a.kind === 'instance-block' && a.deviceIndex.follow().asNumber() === 0)?.hostResource;
   return primaryOf ? either(own, attribute(primaryOf)) : own;
 }
 
-function instanceCheck(index: StackIndex, instance: TfResource): CheckState {
+function instanceCheck(index: AwsIndex, instance: TfResource): CheckState {
   const own = attribute(instance);
   const primary = index.hostOf(instance)?.attachments
     .find((a) => a.kind === 'instance-block' && a.deviceIndex.follow().asNumber() === 0)?.eniResource;

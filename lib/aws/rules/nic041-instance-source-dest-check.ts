@@ -1,13 +1,14 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 /**
  * NIC041: `source_dest_check` of `aws_instance` only changes the instance's primary interface;
  * on an instance with several interfaces it belongs on each `aws_network_interface`.
  */
-export class Nic041InstanceSourceDestCheck extends NetworkRule {
+export class Nic041InstanceSourceDestCheck extends AwsRule {
   public readonly id = 'NIC041';
   public readonly level = RuleLevel.WARNING;
   public readonly summary = 'source_dest_check set on an instance with several interfaces (set it per interface)';
@@ -18,7 +19,7 @@ export class Nic041InstanceSourceDestCheck extends NetworkRule {
   public readonly docUrl = DocUrl.sourceDestCheck;
   public readonly hardLimit = false;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const host of index.hosts) {
       const instance = host.resource;
       const setting = instance.attr('source_dest_check');

@@ -1,13 +1,14 @@
-import { MarkerRole, MarkerTag } from '../marker-tags';
-import { cidrContains, formatIp, parseIp } from '../../core/cidr';
-import { DocUrl } from '../../core/error-codes';
-import { findReservedSubnetAddress } from '../subnet-addresses';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
-import { TfResource, TfValue } from '../../checks/tf-value';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { hasRole, virtualIps } from './marker-tag-values';
 import { SubnetKey, subnetCidr, subnetKey } from './subnet-of';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { TfResource, TfValue } from '../../checks/tf-value';
+import { cidrContains, formatIp, parseIp } from '../../core/cidr';
+import { DocUrl } from '../doc-url';
+import { MarkerRole, MarkerTag } from '../marker-tags';
+import { findReservedSubnetAddress } from '../subnet-addresses';
 
 /** An interface that carries a virtual IP, and its subnet when known. */
 interface Carrier {
@@ -20,7 +21,7 @@ interface Carrier {
  * interfaces of its pair, so it lies in their subnet and they all share that subnet. Interfaces
  * are recognized by their marker tags (`nic-patterns:role = virtual-ip`, `nic-patterns:virtual-ips`).
  */
-export class Nic050VirtualIpSubnet extends NetworkRule {
+export class Nic050VirtualIpSubnet extends AwsRule {
   public readonly id = 'NIC050';
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'virtual IP and the interfaces that carry it in the same subnet (secondary-IP mode)';
@@ -30,7 +31,7 @@ export class Nic050VirtualIpSubnet extends NetworkRule {
   public readonly docUrl = DocUrl.multipleIp;
   public readonly hardLimit = true;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     const carriersByVip = new Map<string, Carrier[]>();
     for (const eni of index.resources('aws_network_interface')) {
       const role = hasRole(index, eni, MarkerRole.virtualIp);
@@ -49,7 +50,7 @@ export class Nic050VirtualIpSubnet extends NetworkRule {
   }
 
   /** Reports the virtual IPs that cannot be addresses of the interface's subnet; returns the others. */
-  private checkInSubnet(index: StackIndex, eni: TfResource, vips: string[], report: RuleReport): string[] {
+  private checkInSubnet(index: AwsIndex, eni: TfResource, vips: string[], report: RuleReport): string[] {
     const subnet = subnetCidr(index, eni.attr('subnet_id'));
     if ('unknown' in subnet && vips.length > 0) report.cannotVerify(eni, `the subnet of ${eni.label} (${subnet.what})`, subnet.unknown);
     const fits: string[] = [];

@@ -1,11 +1,12 @@
-import { MarkerRole, MarkerTag } from '../marker-tags';
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { IngressRule, StackIndex } from './aws-index';
-import { TfValue } from '../../checks/tf-value';
 import { attachedGroups, GroupInUse, ingressRuleName, usersOf } from './attached-security-groups';
+import { IngressRule, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { hasRole } from './marker-tag-values';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { TfValue } from '../../checks/tf-value';
+import { DocUrl } from '../doc-url';
+import { MarkerRole, MarkerTag } from '../marker-tags';
 
 // VRRP runs between the peers' own addresses, never to the virtual IP: a group reference is fine there.
 const VRRP_PROTOCOLS = new Set(['112', 'vrrp']);
@@ -14,17 +15,19 @@ const VRRP_PROTOCOLS = new Set(['112', 'vrrp']);
  * NIC051: ingress to the interfaces that carry a virtual IP (tag `nic-patterns:role = virtual-ip`)
  * allows its clients by CIDR, not by security group.
  */
-export class Nic051VirtualIpIngressByGroup extends NetworkRule {
+export class Nic051VirtualIpIngressByGroup extends AwsRule {
   public readonly id = 'NIC051';
   public readonly level = RuleLevel.WARNING;
   public readonly summary = 'ingress meant for a virtual IP references a security group (a VIP is in none; allow clients by CIDR)';
-  public readonly explanation = 'A virtual IP is an address that moves between instances, not a member of any security group '
-    + '(NHN Cloud network interface guide): rules whose remote is a security group do not follow it, so traffic to or from '
-    + 'the virtual IP can be dropped, typically only after a failover. The clients of a virtual IP must be allowed by CIDR.';
-  public readonly docUrl = DocUrl.nhnNetworkInterface;
+  public readonly explanation = 'A rule whose remote is a security group matches the private IP addresses of the network '
+    + 'interfaces in that group, not public or Elastic IP addresses (Amazon VPC User Guide, security group referencing). '
+    + 'A virtual IP moves between instances, and in overlay mode it is the private address of no interface at all: rules '
+    + 'whose remote is a security group do not follow it, so traffic to or from the virtual IP can be dropped, typically '
+    + 'only after a failover. The clients of a virtual IP must be allowed by CIDR.';
+  public readonly docUrl = DocUrl.securityGroupReferencing;
   public readonly hardLimit = false;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     const { groups, unresolved } = attachedGroups(index, (entry) => {
       if (entry.owner.type !== 'aws_network_interface') return false;
       const role = hasRole(index, entry.owner, MarkerRole.virtualIp);

@@ -1,10 +1,11 @@
-import { MarkerRole, MarkerTag } from '../marker-tags';
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
-import { RuleLevel } from '../../checks/rule-level';
-import { InterfaceAttachment, StackIndex } from './aws-index';
-import { TfResource, TfValue } from '../../checks/tf-value';
+import { InterfaceAttachment, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { hasRole, tagValue } from './marker-tag-values';
+import { RuleLevel } from '../../checks/rule-level';
+import { RuleReport } from '../../checks/rule-report';
+import { TfResource, TfValue } from '../../checks/tf-value';
+import { DocUrl } from '../doc-url';
+import { MarkerRole, MarkerTag } from '../marker-tags';
 
 const FIX = 'declare it as a standalone aws_network_interface attached with aws_network_interface_attachment at device index 1 or '
   + 'higher, so that it outlives the instances it moves between';
@@ -13,7 +14,7 @@ const FIX = 'declare it as a standalone aws_network_interface attached with aws_
  * NIC060: an interface that fails over between instances (tag `nic-patterns:role = failover`)
  * lives on its own: it is neither part of an instance's launch nor deleted with an instance.
  */
-export class Nic060FailoverInterfaceLifecycle extends NetworkRule {
+export class Nic060FailoverInterfaceLifecycle extends AwsRule {
   public readonly id = 'NIC060';
   public readonly level = RuleLevel.WARNING;
   public readonly summary = 'a failover interface that is inline or deleted on termination (it must outlive instances)';
@@ -24,7 +25,7 @@ export class Nic060FailoverInterfaceLifecycle extends NetworkRule {
   public readonly docUrl = DocUrl.eniScenarios;
   public readonly hardLimit = false;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const eni of index.resources('aws_network_interface')) {
       const launched = index.attachmentsOf(eni).filter((a) => a.kind === 'instance-block'
         || (a.kind === 'launch-template-block' && a.source.type === 'aws_launch_template'));
@@ -48,7 +49,7 @@ export class Nic060FailoverInterfaceLifecycle extends NetworkRule {
   }
 
   /** Interfaces a launch template creates itself, tagged as failover interfaces, die with their instance. */
-  private checkCreatedByTemplate(index: StackIndex, template: TfResource, report: RuleReport): void {
+  private checkCreatedByTemplate(index: AwsIndex, template: TfResource, report: RuleReport): void {
     for (const spec of template.blocks('tag_specifications').items) {
       if (spec.attr('resource_type').asString() !== 'network-interface') continue;
       const role = tagValue(index, spec, MarkerTag.role);

@@ -1,7 +1,8 @@
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
+import { AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { StackIndex } from './aws-index';
+import { RuleReport } from '../../checks/rule-report';
+import { DocUrl } from '../doc-url';
 
 const SHOWN = 3;
 
@@ -9,7 +10,7 @@ const SHOWN = 3;
  * NIC061: an interface written with several private IPs says which one is primary, with
  * `private_ip_list_enabled` and `private_ip_list` (primary first), rather than the `private_ips` set.
  */
-export class Nic061PrimaryPrivateIpNotFixed extends NetworkRule {
+export class Nic061PrimaryPrivateIpNotFixed extends AwsRule {
   public readonly id = 'NIC061';
   public readonly level = RuleLevel.WARNING;
   public readonly summary = 'several private IPs without a fixed primary (private_ip_list_enabled), so the primary is not deterministic';
@@ -20,7 +21,7 @@ export class Nic061PrimaryPrivateIpNotFixed extends NetworkRule {
   public readonly docUrl = DocUrl.terraformNetworkInterfaceIpList;
   public readonly hardLimit = false;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const eni of index.resources('aws_network_interface')) {
       const listEnabled = eni.attr('private_ip_list_enabled');
       if (listEnabled.follow().asBoolean() === true || !eni.attr('private_ip_list').isAbsent) continue;

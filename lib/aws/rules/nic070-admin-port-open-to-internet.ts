@@ -1,12 +1,13 @@
-import { parseCidr } from '../../core/cidr';
-import { DocUrl } from '../../core/error-codes';
-import { NetworkRule, RuleReport } from '../../checks/network-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { IngressRule, StackIndex } from './aws-index';
-import { TfValue } from '../../checks/tf-value';
+import { RuleReport } from '../../checks/rule-report';
+import { parseCidr } from '../../core/cidr';
+import { DocUrl } from '../doc-url';
 import { attachedGroups, GroupInUse, ingressRuleName, usersOf } from './attached-security-groups';
+import { IngressRule, AwsIndex } from './aws-index';
+import { AwsRule } from './aws-rule';
+import { TfValue } from '../../checks/tf-value';
+import { ADMIN_PORTS, AwsRuleId } from '../constraints';
 
-const ADMIN_PORTS = [{ port: 22, name: 'SSH' }, { port: 3389, name: 'RDP' }];
 const ALL_PROTOCOLS = new Set(['-1', 'all']);
 const TCP = new Set(['tcp', '6']);
 
@@ -17,8 +18,8 @@ type Coverage = boolean | TfValue;
  * NIC070: a security group applied to an interface or an instance does not open SSH (22) or RDP
  * (3389) to the whole internet (`0.0.0.0/0`, `::/0`), whether by one port, a range or all traffic.
  */
-export class Nic070AdminPortOpenToInternet extends NetworkRule {
-  public readonly id = 'NIC070';
+export class Nic070AdminPortOpenToInternet extends AwsRule {
+  public readonly id = AwsRuleId.adminPortOpenToInternet;
   public readonly level = RuleLevel.ERROR;
   public readonly summary = 'SSH/RDP open to 0.0.0.0/0 or ::/0 on a security group of an interface';
   public readonly explanation = 'AWS accepts the rule, and from then on anyone on the internet can reach the administration '
@@ -27,7 +28,7 @@ export class Nic070AdminPortOpenToInternet extends NetworkRule {
   public readonly docUrl = DocUrl.securityGroupRules;
   public readonly hardLimit = false;
 
-  public check(index: StackIndex, report: RuleReport): void {
+  public check(index: AwsIndex, report: RuleReport): void {
     for (const group of attachedGroups(index).groups) {
       for (const rule of group.ingress) this.checkRule(group, rule, report);
     }

@@ -1,4 +1,6 @@
-import { NetworkRule } from '../../checks/network-rule';
+import { AwsIndex } from './aws-index';
+import { AWS_NOUNS } from './aws-nouns';
+import { AwsRule } from './aws-rule';
 import { Nic001InterfacesPerInstance } from './nic001-interfaces-per-instance';
 import { Nic002PrivateIpv4PerInterface } from './nic002-private-ipv4-per-interface';
 import { Nic003Ipv6PerInterface } from './nic003-ipv6-per-interface';
@@ -24,9 +26,10 @@ import { Nic051VirtualIpIngressByGroup } from './nic051-virtual-ip-ingress-by-gr
 import { Nic060FailoverInterfaceLifecycle } from './nic060-failover-interface-lifecycle';
 import { Nic061PrimaryPrivateIpNotFixed } from './nic061-primary-private-ip-not-fixed';
 import { Nic070AdminPortOpenToInternet } from './nic070-admin-port-open-to-internet';
+import { CloudChecks } from '../../checks/cloud-checks';
 
 /** The AWS rules, one line per rule file, sorted by id. */
-export const AWS_RULES: readonly NetworkRule[] = [
+export const AWS_RULES: readonly AwsRule[] = [
   new Nic001InterfacesPerInstance(),
   new Nic002PrivateIpv4PerInterface(),
   new Nic003Ipv6PerInterface(),
@@ -53,3 +56,13 @@ export const AWS_RULES: readonly NetworkRule[] = [
   new Nic061PrimaryPrivateIpNotFixed(),
   new Nic070AdminPortOpenToInternet(),
 ];
+
+/** What AWS plugs into the checks engine (`lib/clouds.ts` registers it). */
+export const AWS_CHECKS: CloudChecks<AwsIndex> = {
+  name: 'AWS',
+  resourcePrefix: 'aws_',
+  ruleIdPrefix: 'NIC',
+  nouns: AWS_NOUNS,
+  buildIndex: (base) => new AwsIndex(base),
+  rules: AWS_RULES,
+};

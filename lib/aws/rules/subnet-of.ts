@@ -1,4 +1,4 @@
-import { StackIndex } from './aws-index';
+import { AwsIndex } from './aws-index';
 import { TfResource, TfValue } from '../../checks/tf-value';
 
 /** The IPv4 CIDR of a subnet of this stack, or the value that hides it until deploy time. */
@@ -7,7 +7,7 @@ export type SubnetCidr =
   | { readonly unknown: TfValue; readonly what: string };
 
 /** The literal IPv4 CIDR of the subnet `subnetId` names, or what keeps it unknown at synth time. */
-export function subnetCidr(index: StackIndex, subnetId: TfValue): SubnetCidr {
+export function subnetCidr(index: AwsIndex, subnetId: TfValue): SubnetCidr {
   const subnet = index.subnet(subnetId);
   if (!subnet) return { unknown: subnetId, what: 'subnet_id' };
   const declared = subnet.attr('cidr_block');
@@ -29,7 +29,7 @@ export interface SubnetKey {
 }
 
 /** The subnet a `subnet_id` names, or undefined when that is only known at deploy time. */
-export function subnetKey(index: StackIndex, subnetId: TfValue): SubnetKey | undefined {
+export function subnetKey(index: AwsIndex, subnetId: TfValue): SubnetKey | undefined {
   const subnet = index.subnet(subnetId);
   if (subnet) {
     // `aws_subnet.app[0]` and `aws_subnet.app[1]` are different subnets.

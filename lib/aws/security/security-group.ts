@@ -4,17 +4,13 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from 'constructs';
 import { Peer } from './peer';
 import { Port } from './port';
-import { DocUrl, ErrorCode } from '../../core/error-codes';
+import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { markSuppressed } from '../../core/suppression-marks';
 import { isUnresolved } from '../../core/tokens';
-import { NetworkSuppressions } from '../../checks/network-suppressions';
 import { checkCidr } from '../address-checks';
-
-/** Administration ports that must never face the whole internet by accident. */
-const ADMIN_PORTS: ReadonlyArray<{ port: number; name: string }> = [
-  { port: 22, name: 'SSH' },
-  { port: 3389, name: 'RDP' },
-];
+import { ADMIN_PORTS, AwsRuleId } from '../constraints';
+import { DocUrl } from '../doc-url';
 
 /** Options of one security group rule. */
 export interface SecurityGroupRuleOptions {
@@ -125,10 +121,10 @@ export class SecurityGroup extends Construct {
     const rule = new VpcSecurityGroupIngressRule(this, options.id ?? this.ruleId('Ingress', peer, port), this.ruleConfig(peer, port, options));
     if (peer.isInternet && options.allowAdministrationFromInternet && ADMIN_PORTS.some((admin) => port.coversTcpPort(admin.port))) {
       // The user opted in explicitly on this rule; the synth-time check records the reason instead of failing.
-      NetworkSuppressions.addSuppressions(rule, [{
-        id: 'NIC070',
+      markSuppressed(rule, {
+        id: AwsRuleId.adminPortOpenToInternet,
         reason: 'allowAdministrationFromInternet: true was set on this rule by its author',
-      }]);
+      });
     }
     return rule;
   }

@@ -15,7 +15,7 @@ interface RawEntry {
   hypervisor: string | null;
   bareMetal: boolean;
 }
-const raw: RawEntry[] = JSON.parse(readFileSync(join(__dirname, '../../data/ec2-instance-network-limits.json'), 'utf8')).instanceTypes;
+const raw: RawEntry[] = JSON.parse(readFileSync(join(__dirname, '../../../data/ec2-instance-network-limits.json'), 'utf8')).instanceTypes;
 const rawByType = new Map(raw.map((entry) => [entry.type, entry]));
 
 function rawEntry(type: string): RawEntry {

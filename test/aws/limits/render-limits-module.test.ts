@@ -9,7 +9,7 @@ import {
   renderLimitsModule,
 } from '../../../scripts/limits/render-limits-module';
 
-const root = join(__dirname, '../..');
+const root = join(__dirname, '../../..');
 const dataText = readFileSync(join(root, LIMITS_DATA_FILE), 'utf8');
 
 // A fresh, mutable copy of the data file for each failure case.

@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import { randomBytes } from 'crypto';
-import { IpCommand } from '../../../lib/aws/os/policy-routing-commands';
+import { IpCommand } from '../../../lib/os/policy-routing-commands';
 
 /**
  * Network-namespace helpers for the policy routing test: a "host" namespace with one veth per

@@ -3,9 +3,10 @@ import {
   describeNetns, EmulatedLink, ip, NetnsLab, routeGet, runIpCommands, runScriptIn,
 } from './netns-host';
 import { InterfaceRouting } from '../../../lib/aws/os/interface-routing';
-import { renderIproute2Script } from '../../../lib/aws/os/iproute2-script';
-import { policyRoutingCommands } from '../../../lib/aws/os/policy-routing-commands';
-import { ResolvedInterfaceRouting, resolveInterfaceRoutings } from '../../../lib/aws/os/resolve-interface-routing';
+import { resolveInterfaceRoutings } from '../../../lib/aws/os/resolve-interface-routing';
+import { renderIproute2Script } from '../../../lib/os/iproute2-script';
+import { policyRoutingCommands } from '../../../lib/os/policy-routing-commands';
+import { ResolvedInterfaceRouting } from '../../../lib/os/resolved-interface-routing';
 
 // A host like an EC2 instance with a primary interface (eth0, configured as DHCP would: address
 // and the main table's default route) and two secondary interfaces in two other subnets, each

@@ -3,10 +3,10 @@ import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { load as loadYaml } from 'js-yaml';
 import { scope, synthesizedUserData, TWO_INTERFACES, writtenFile } from './fixtures';
 import { Ipv4Assignment, NetworkInterface, SubnetReference } from '../../../lib';
-import { IPROUTE2_SCRIPT_PATH } from '../../../lib/aws/os/iproute2-script';
-import { NETPLAN_CONFIG_PATH } from '../../../lib/aws/os/netplan-config';
 import { OsNetworkConfig } from '../../../lib/aws/os/os-network-config';
 import { SecondaryInterfaceRouting } from '../../../lib/aws/os/secondary-interface-routing';
+import { IPROUTE2_SCRIPT_PATH } from '../../../lib/os/iproute2-script';
+import { NETPLAN_CONFIG_PATH } from '../../../lib/os/netplan-config';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
 
 const TARGETS = [OsNetworkConfig.ubuntuNetplan(), OsNetworkConfig.iproute2Script(), OsNetworkConfig.amazonLinux2023()];

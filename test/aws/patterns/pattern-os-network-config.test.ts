@@ -1,14 +1,14 @@
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Fn, TerraformStack } from 'cdktf';
 import { InstanceReference, NetworkInterface, SubnetReference } from '../../../lib';
-import { IPROUTE2_SCRIPT_PATH } from '../../../lib/aws/os/iproute2-script';
-import { NETPLAN_CONFIG_PATH } from '../../../lib/aws/os/netplan-config';
 import { OsNetworkConfig } from '../../../lib/aws/os/os-network-config';
 import { DualHomedInstance } from '../../../lib/aws/patterns/dual-homed-instance';
 import { ManagementNetwork } from '../../../lib/aws/patterns/management-network';
 import { MultiEipInstance, MultiEipMode } from '../../../lib/aws/patterns/multi-eip-instance';
 import { NetworkAppliance } from '../../../lib/aws/patterns/network-appliance';
 import { PatternHostProps } from '../../../lib/aws/patterns/pattern-host-props';
+import { IPROUTE2_SCRIPT_PATH } from '../../../lib/os/iproute2-script';
+import { NETPLAN_CONFIG_PATH } from '../../../lib/os/netplan-config';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
 import { writtenFile } from '../os/fixtures';
 

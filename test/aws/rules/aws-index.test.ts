@@ -12,10 +12,10 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Fn, TerraformIterator, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { AwsIndex } from '../../../lib/aws/rules/aws-index';
 import { testApp, testNetwork, testStack } from '../../checks/rule-test-helpers';
-import { StackIndex } from '../../../lib/aws/rules/aws-index';
 
-function summarize(index: StackIndex, address: string) {
+function summarize(index: AwsIndex, address: string) {
   return index.hostOf(index.resourceAt(address)!)!.attachments.map((a) => ({
     kind: a.kind,
     source: a.source.address,
@@ -25,7 +25,7 @@ function summarize(index: StackIndex, address: string) {
   }));
 }
 
-describe('StackIndex', () => {
+describe('AwsIndex', () => {
   describe('values', () => {
     test('classifies literals, same-stack references and deploy-time values', () => {
       // GIVEN every kind of value a user can write
@@ -41,7 +41,7 @@ describe('StackIndex', () => {
       eni('function', Fn.element([subnets[0].id], 0));
       eni('interpolated', `${vpc.id}-suffix`);
       // WHEN
-      const index = StackIndex.build(stack);
+      const index = AwsIndex.build(stack);
       const subnetOf = (name: string) => index.resourceAt(`aws_network_interface.${name}`)!.attr('subnet_id');
       // THEN
       expect(subnetOf('literal').kind).toBe('literal');
@@ -61,7 +61,7 @@ describe('StackIndex', () => {
       const { subnets } = testNetwork(stack, ['eu-west-1b']);
       new Instance(stack, 'host', { ami: 'ami-12345678', instanceType: 't3.micro', availabilityZone: subnets[0].availabilityZone });
       // WHEN
-      const az = StackIndex.build(stack).resourceAt('aws_instance.host')!.attr('availability_zone');
+      const az = AwsIndex.build(stack).resourceAt('aws_instance.host')!.attr('availability_zone');
       // THEN
       expect(az.kind).toBe('reference');
       expect(az.follow().asString()).toBe('eu-west-1b');
@@ -71,7 +71,7 @@ describe('StackIndex', () => {
       const stack = testStack();
       const { subnets } = testNetwork(stack);
       new NetworkInterface(stack, 'eni', { subnetId: subnets[0].id });
-      const value = StackIndex.build(stack).resourceAt('aws_network_interface.eni')!.attr('subnet_id');
+      const value = AwsIndex.build(stack).resourceAt('aws_network_interface.eni')!.attr('subnet_id');
       expect(value.follow()).toBe(value);
     });
 
@@ -84,7 +84,7 @@ describe('StackIndex', () => {
       new NetworkInterface(stack, 'eni', { subnetId: subnets[0].id });
       // WHEN cross-stack references are wired, as app.synth() does before the aspects run
       stack.prepareStack();
-      const value = StackIndex.build(stack).resourceAt('aws_network_interface.eni')!.attr('subnet_id');
+      const value = AwsIndex.build(stack).resourceAt('aws_network_interface.eni')!.attr('subnet_id');
       // THEN
       expect(value.kind).toBe('unknown');
       expect(String(value.raw)).toMatch(/terraform_remote_state/);
@@ -99,7 +99,7 @@ describe('StackIndex', () => {
       const wrapper = new Construct(new Construct(stack, 'web'), 'mgmt');
       const l1 = new NetworkInterface(wrapper, 'Resource', { subnetId: subnets[0].id });
       // WHEN
-      const resource = StackIndex.build(stack).resources('aws_network_interface')[0];
+      const resource = AwsIndex.build(stack).resources('aws_network_interface')[0];
       // THEN
       expect(resource.construct).toBe(l1);
       expect(resource.path).toBe('web/mgmt');
@@ -110,7 +110,7 @@ describe('StackIndex', () => {
       const stack = testStack();
       stack.addOverride('resource.aws_instance.broken', 'not a resource');
       stack.addOverride('resource.aws_instance.nothing', null);
-      expect(StackIndex.build(stack).resources('aws_instance')).toEqual([]);
+      expect(AwsIndex.build(stack).resources('aws_instance')).toEqual([]);
     });
 
     test('marks count and for_each resources as repeated', () => {
@@ -119,7 +119,7 @@ describe('StackIndex', () => {
       new NetworkInterface(stack, 'one', { subnetId: subnets[0].id, count: 1 });
       new NetworkInterface(stack, 'three', { subnetId: subnets[0].id, count: 3 });
       new NetworkInterface(stack, 'each', { subnetId: subnets[0].id, forEach: TerraformIterator.fromList(['a', 'b']) });
-      const index = StackIndex.build(stack);
+      const index = AwsIndex.build(stack);
       expect(index.resources('aws_network_interface').map((r) => [r.name, r.repeated])).toEqual([
         ['one', false], ['three', true], ['each', true],
       ]);
@@ -146,7 +146,7 @@ describe('StackIndex', () => {
       const fourth = eni('fourth');
       new NetworkInterfaceAttachmentA(stack, 'attach-fourth', { instanceId: host.id, networkInterfaceId: fourth.id, deviceIndex: 3 });
       // WHEN
-      const index = StackIndex.build(stack);
+      const index = AwsIndex.build(stack);
       // THEN
       expect(summarize(index, 'aws_instance.host')).toEqual([
         { kind: 'instance-block', source: 'aws_instance.host', eni: 'aws_network_interface.primary', device: 0, card: undefined },
@@ -163,7 +163,7 @@ describe('StackIndex', () => {
       const stack = testStack();
       const { subnets } = testNetwork(stack);
       new Instance(stack, 'host', { ami: 'ami-12345678', instanceType: 't3.micro', subnetId: subnets[0].id });
-      const index = StackIndex.build(stack);
+      const index = AwsIndex.build(stack);
       expect(summarize(index, 'aws_instance.host')).toEqual([
         { kind: 'primary', source: 'aws_instance.host', eni: undefined, device: 0, card: undefined },
       ]);
@@ -180,7 +180,7 @@ describe('StackIndex', () => {
       });
       new Instance(stack, 'host', { ami: 'ami-12345678', launchTemplate: { id: template.id } });
       // WHEN
-      const index = StackIndex.build(stack);
+      const index = AwsIndex.build(stack);
       const host = index.hostOf(index.resourceAt('aws_instance.host')!)!;
       // THEN
       expect(host.instanceType.asString()).toBe('m5.large');
@@ -203,7 +203,7 @@ describe('StackIndex', () => {
       const dynamic = new Instance(stack, 'dynamic', { ami: 'ami-12345678', instanceType: 't3.micro' });
       dynamic.addOverride('dynamic.network_interface', { for_each: [subnets[0].id], content: { device_index: 0 } });
       // WHEN
-      const index = StackIndex.build(stack);
+      const index = AwsIndex.build(stack);
       // THEN
       expect(index.hostOf(index.resourceAt('aws_instance.external')!)!.unknownInterfaces?.asString()).toBe('lt-0123456789abcdef0');
       expect(index.hostOf(index.resourceAt('aws_instance.dynamic')!)!.unknownInterfaces?.isUnknown).toBe(true);
@@ -215,7 +215,7 @@ describe('StackIndex', () => {
       const { subnets } = testNetwork(stack);
       const eni = new NetworkInterface(stack, 'eni', { subnetId: subnets[0].id });
       new NetworkInterfaceAttachmentA(stack, 'attach', { instanceId: 'i-0123456789abcdef0', networkInterfaceId: eni.id, deviceIndex: 1 });
-      const index = StackIndex.build(stack);
+      const index = AwsIndex.build(stack);
       expect(index.unresolvedAttachments.map((a) => [a.source.address, a.host.asString()]))
         .toEqual([['aws_network_interface_attachment.attach', 'i-0123456789abcdef0']]);
     });
@@ -238,7 +238,7 @@ describe('StackIndex', () => {
       const eip = new Eip(stack, 'eip', { domain: 'vpc', networkInterface: eni.id, associateWithPrivateIp: '10.0.0.10' });
       new EipAssociation(stack, 'assoc', { allocationId: eip.allocationId, networkInterfaceId: eni.id, privateIpAddress: '10.0.0.11' });
       // WHEN
-      const index = StackIndex.build(stack);
+      const index = AwsIndex.build(stack);
       const eniResource = index.resourceAt('aws_network_interface.eni')!;
       // THEN
       expect(index.routes.map((r) => [r.source.address, r.destination.asString(), r.networkInterface.referenceTo()?.address])).toEqual([

@@ -56,7 +56,7 @@ describe('NIC051 ingress to a virtual IP by security group', () => {
       '[NIC051] ingress rule "https" allows "${aws_security_group.clients.id}" into security group "vip-sg", which eni "active" uses to carry a virtual IP: '
         + 'a virtual IP belongs to no security group, so this rule does not follow it. '
         + 'Fix: allow the clients of the virtual IP by CIDR (cidr_blocks / cidr_ipv4), for example the subnets they live in. '
-        + 'See https://docs.nhncloud.com/en/Network/Network%20Interface/en/console-guide/',
+        + 'See https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html#security-group-referencing',
     ]]);
   });
 

@@ -8,11 +8,11 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Aspects, TerraformStack } from 'cdktf';
-import { checkStack, removeOutput, testApp, testNetwork, testStack } from '../../checks/rule-test-helpers';
+import { TerraformStack } from 'cdktf';
 import {
   Instance as LibraryInstance, Ipv4Assignment, NetworkInterface as LibraryInterface, NetworkRules, RuleLevel, SubnetReference,
 } from '../../../lib';
+import { checkStack, removeOutput, testApp, testNetwork, testStack } from '../../checks/rule-test-helpers';
 
 const AMI = 'ami-0123456789abcdef0';
 
@@ -72,7 +72,7 @@ describe('an app mixing raw resources and library constructs', () => {
   test('fails app.synth() listing every broken constraint at once', () => {
     // GIVEN an app with the checks on
     const app = testApp();
-    Aspects.of(app).add(new NetworkRules({ writeReport: false }));
+    NetworkRules.applyTo(app, { writeReport: false });
     const stack = new TerraformStack(app, 'mixed');
     new AwsProvider(stack, 'aws', { region: 'us-east-1' });
     const { vpc, subnets: [a, b] } = testNetwork(stack, ['us-east-1a', 'us-east-1b']);

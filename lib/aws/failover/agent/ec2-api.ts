@@ -11,9 +11,10 @@ import {
 import { Clock } from './clock';
 import { Logger } from './log';
 import { errorCode, withRetry } from './retry';
+import { MarkerTag } from '../../marker-tags';
 
 /** Tag the agent writes on the interface after each move (same key as `LAST_FAILOVER_TAG` of the construct). */
-export const LAST_FAILOVER_TAG = 'nic-patterns:last-failover';
+export const LAST_FAILOVER_TAG = MarkerTag.lastFailover;
 
 /** The interface's attachment, as EC2 reports it. */
 export interface Attachment {

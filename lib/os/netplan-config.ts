@@ -1,5 +1,5 @@
 import { renderEach } from './list-template';
-import { ResolvedInterfaceRouting } from './resolve-interface-routing';
+import { ResolvedInterfaceRouting } from './resolved-interface-routing';
 import { writeFileLines } from './write-file';
 
 /**

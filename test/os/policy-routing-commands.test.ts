@@ -1,4 +1,4 @@
-import { IpCommand, policyRoutingCommands, PolicyRoutingValues } from '../../../lib/aws/os/policy-routing-commands';
+import { IpCommand, policyRoutingCommands, PolicyRoutingValues } from '../../lib/os/policy-routing-commands';
 
 const VALUES: PolicyRoutingValues = {
   device: 'eth1', prefixLength: '24', subnetCidr: '10.0.2.0/24', primaryAddress: '10.0.2.10', gateway: '10.0.2.1', table: '101', priority: '1001',

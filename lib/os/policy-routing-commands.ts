@@ -27,7 +27,7 @@ export interface PolicyRoutingValues {
   readonly subnetCidr: string;
   /** The interface's primary private IPv4 address, the source of packets routed by the table. */
   readonly primaryAddress: string;
-  /** Next hop of the table's default route (the VPC router). */
+  /** Next hop of the table's default route (the subnet's router). */
   readonly gateway: string;
   /** Route table number. */
   readonly table: string;

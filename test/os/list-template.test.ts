@@ -1,5 +1,5 @@
 import { Fn, TerraformOutput, TerraformStack, Testing, Token } from 'cdktf';
-import { firstElement, isListToken, renderEach } from '../../../lib/aws/os/list-template';
+import { firstElement, isListToken, renderEach } from '../../lib/os/list-template';
 
 function synthesized(value: string): string {
   const stack = new TerraformStack(Testing.app(), 'list');

@@ -1,19 +1,16 @@
 import { IConstruct } from 'constructs';
-import { NetworkSuppression } from './network-suppressions';
-
-/** Stable codes of the errors `NetworkSuppressions.addSuppressions` throws. */
-export const SuppressionErrorCode = {
-  SuppressionReasonTooShort: 'SuppressionReasonTooShort',
-  UnknownNetworkRule: 'UnknownNetworkRule',
-  HardLimitNotSuppressible: 'HardLimitNotSuppressible',
-} as const;
+import { NetworkSuppression } from './network-suppression';
 
 // Suppressions are construct metadata rather than module state, so that they survive several
-// copies of this library in one app and show up in the construct tree.
+// copies of this library in one app and show up in the construct tree. This module imports
+// nothing of the checks engine, so building blocks can mark their own resources.
 const METADATA_TYPE = 'cdktf-nic-patterns/network-rules-suppression';
 
-/** Records a validated suppression on a construct. */
-export function recordSuppression(scope: IConstruct, suppression: NetworkSuppression): void {
+/**
+ * Records a suppression on a construct. The caller has checked it: `NetworkSuppressions` for user
+ * input, the constructs themselves for the rule ids they own.
+ */
+export function markSuppressed(scope: IConstruct, suppression: NetworkSuppression): void {
   scope.node.addMetadata(METADATA_TYPE, { id: suppression.id, reason: suppression.reason });
 }
 

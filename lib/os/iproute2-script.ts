@@ -1,6 +1,6 @@
 import { renderEach } from './list-template';
 import { addressCommands, IpCommand, linkCommands, PolicyRoutingValues, routeCommands } from './policy-routing-commands';
-import { ResolvedInterfaceRouting } from './resolve-interface-routing';
+import { ResolvedInterfaceRouting } from './resolved-interface-routing';
 import { writeFileLines } from './write-file';
 
 /**

@@ -1,0 +1,22 @@
+/** AWS documentation pages the AWS constructs and rules cite. */
+export const DocUrl = {
+  eni: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html',
+  ipPerEni: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html',
+  subnetSizing: 'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html',
+  attachEni: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/network-interface-attachments.html',
+  networkCards: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html#network-cards',
+  elasticIp: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html',
+  securityGroupRules: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
+  securityGroupReferencing: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html#security-group-referencing',
+  sourceDestCheck: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html#change_source_dest_check',
+  eniScenarios: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html',
+  natInstance: 'https://docs.aws.amazon.com/vpc/latest/userguide/work-with-nat-instances.html',
+  routeTables: 'https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html',
+  securityGroupQuotas: 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups',
+  eniBestPractices: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html',
+  associateAddress: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateAddress.html',
+  instanceNetworkInterfaceSpecification: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceNetworkInterfaceSpecification.html',
+  ec2ApiErrors: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html',
+  multipleIp: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/MultipleIP.html',
+  terraformNetworkInterfaceIpList: 'https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/network_interface#example-of-managing-multiple-ips-on-a-network-interface',
+} as const;
