@@ -12,6 +12,11 @@ import { join } from 'node:path';
 const TARGETS = ['python', 'java', 'dotnet', 'go'] as const;
 /** Types every target must declare: one struct, one construct, one enum-like class. */
 const EXPECTED_TYPES = ['NetworkInterfaceProps', 'NetworkInterface', 'Ipv4Assignment', 'InstanceNetworkLimits'];
+/**
+ * Submodules the assembly must declare. A target writes a submodule's package once it holds a type,
+ * so for the clouds still to come the assembly is what can be checked.
+ */
+const EXPECTED_SUBMODULES = ['cdktf-nic-patterns.alicloud', 'cdktf-nic-patterns.nhncloud'];
 
 const root = join(__dirname, '..');
 const outRoot = join(root, '.tmp', 'pacmak');
@@ -26,6 +31,12 @@ function filesUnder(dir: string): string[] {
 function main(): number {
   if (!existsSync(join(root, '.jsii'))) {
     console.error('check-jsii-targets: no .jsii assembly; run the jsii compile first (npx projen compile)');
+    return 1;
+  }
+  const assembly = JSON.parse(readFileSync(join(root, '.jsii'), 'utf8')) as { submodules?: Record<string, unknown> };
+  const missingSubmodules = EXPECTED_SUBMODULES.filter((name) => !(name in (assembly.submodules ?? {})));
+  if (missingSubmodules.length > 0) {
+    console.error(`check-jsii-targets: the assembly declares no submodule ${missingSubmodules.join(', ')}`);
     return 1;
   }
   rmSync(outRoot, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { RuleIndex } from './rule-index';
 import { RuleLevel } from './rule-level';
-import { RuleInfo, RuleReport } from './rule-report';
+import { RuleReport } from './rule-report';
 import { TfResource } from './tf-value';
 
 /**
@@ -22,7 +22,7 @@ import { TfResource } from './tf-value';
  * NetworkRules.registerRule(new NoPublicIpOnDatabases());
  * ```
  */
-export abstract class NetworkRule implements RuleInfo {
+export abstract class NetworkRule {
   /**
    * Stable id: capital letters then three digits (`ACME001`). The prefixes of the built-in rules
    * (`NIC`, `ALI`, `NHN`) are reserved.
