@@ -12,6 +12,7 @@ type Json = Record<string, unknown>;
 export class RuleIndex implements ResourceLookup {
   private readonly byAddress = new Map<string, TfResource>();
   private readonly byType = new Map<string, TfResource[]>();
+  private constructsByAddress?: Map<string, IConstruct>;
 
   /**
    * @param stack the stack the JSON belongs to
@@ -19,7 +20,7 @@ export class RuleIndex implements ResourceLookup {
    * @param nounOf how messages name a resource type (`aws_network_interface` -> `eni`)
    */
   constructor(public readonly stack: TerraformStack, terraformJson: Json, nounOf: (type: string) => string | undefined = () => undefined) {
-    const constructs = constructsByAddress(stack);
+    const stackPrefix = `${stack.node.path}/`;
     const resources = (terraformJson.resource ?? {}) as Record<string, Record<string, Json>>;
     for (const [type, byName] of Object.entries(resources)) {
       const noun = nounOf(type) ?? type;
@@ -27,9 +28,16 @@ export class RuleIndex implements ResourceLookup {
         // A raw override can put anything here; only objects are resources.
         if (body === null || typeof body !== 'object' || Array.isArray(body)) continue;
         const address = `${type}.${name}`;
-        const construct = constructs.get(address);
-        const path = construct ? relativePath(stack, construct) : address;
-        const resource = new TfResource(type, name, body, this, construct ?? stack, path, noun);
+        // cdktf writes the construct path of every resource it synthesizes into its `//` metadata:
+        // reading it spares walking the construct tree, which only a finding then needs.
+        const declaredPath = metadataPath(body);
+        const constructOf = declaredPath
+          ? once(() => constructAt(stack, declaredPath) ?? this.constructAtAddress(address))
+          : once(() => this.constructAtAddress(address));
+        const path = declaredPath
+          ? (declaredPath.startsWith(stackPrefix) ? declaredPath.slice(stackPrefix.length) : declaredPath)
+          : this.pathWithoutMetadata(address);
+        const resource = new TfResource(type, name, body, this, constructOf, path, noun);
         this.byAddress.set(address, resource);
         const list = this.byType.get(type) ?? [];
         list.push(resource);
@@ -53,19 +61,54 @@ export class RuleIndex implements ResourceLookup {
     for (const type of this.byType.keys()) if (type.startsWith(prefix)) return true;
     return false;
   }
-}
 
-function constructsByAddress(stack: TerraformStack): Map<string, IConstruct> {
-  const map = new Map<string, IConstruct>();
-  for (const construct of stack.node.findAll()) {
-    if (TerraformResource.isTerraformResource(construct)) {
-      map.set(`${construct.terraformResourceType}.${construct.friendlyUniqueId}`, construct);
-    }
+  private pathWithoutMetadata(address: string): string {
+    const construct = this.constructsByAddress ? this.constructsByAddress.get(address) : this.findConstructs().get(address);
+    if (!construct) return address;
+    const prefix = `${this.stack.node.path}/`;
+    return construct.node.path.startsWith(prefix) ? construct.node.path.slice(prefix.length) : construct.node.path;
   }
-  return map;
+
+  private constructAtAddress(address: string): IConstruct {
+    return this.findConstructs().get(address) ?? this.stack;
+  }
+
+  private findConstructs(): Map<string, IConstruct> {
+    if (!this.constructsByAddress) {
+      this.constructsByAddress = new Map();
+      for (const construct of this.stack.node.findAll()) {
+        if (TerraformResource.isTerraformResource(construct)) {
+          this.constructsByAddress.set(`${construct.terraformResourceType}.${construct.friendlyUniqueId}`, construct);
+        }
+      }
+    }
+    return this.constructsByAddress;
+  }
 }
 
-function relativePath(stack: TerraformStack, construct: IConstruct): string {
-  const prefix = `${stack.node.path}/`;
-  return construct.node.path.startsWith(prefix) ? construct.node.path.slice(prefix.length) : construct.node.path;
+function metadataPath(body: Json): string | undefined {
+  const metadata = (body['//'] as { metadata?: { path?: unknown } } | undefined)?.metadata;
+  return typeof metadata?.path === 'string' ? metadata.path : undefined;
+}
+
+/** The construct at a full construct path, walking down from the app (construct ids never hold `/`). */
+function constructAt(stack: TerraformStack, fullPath: string): IConstruct | undefined {
+  let construct: IConstruct | undefined = stack.node.root;
+  for (const id of fullPath.split('/')) {
+    construct = construct?.node.tryFindChild(id);
+    if (!construct) return undefined;
+  }
+  return construct;
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }

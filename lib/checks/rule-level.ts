@@ -5,9 +5,9 @@
  * WARNING and INFO findings become warning and info annotations.
  */
 export enum RuleLevel {
-  /** AWS would reject the configuration, or the network would not work as written. */
+  /** The cloud would reject the configuration, or the network would not work as written. */
   ERROR = 'ERROR',
-  /** Works, but against AWS guidance or close to a quota; worth a look. */
+  /** Works, but against the cloud's guidance or close to a quota; worth a look. */
   WARNING = 'WARNING',
   /** For information only, for example a value the rules cannot verify at synth time. */
   INFO = 'INFO',

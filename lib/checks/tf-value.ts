@@ -185,8 +185,8 @@ export class TfResource extends TfObject {
     public readonly name: string,
     raw: Readonly<Record<string, unknown>>,
     lookup: ResourceLookup,
-    /** The construct findings about this resource are attached to. */
-    public readonly construct: IConstruct,
+    // Found only when a finding needs it: most resources never have one.
+    private readonly constructOf: () => IConstruct,
     path: string,
     /** How messages name the type (`eni`); the cloud that owns the type supplies it. */
     private readonly noun: string = type,
@@ -196,6 +196,11 @@ export class TfResource extends TfObject {
     this.path = path.replace(/\/Resource$/, '');
     // `count = 1` is the only multiplicity that still means exactly one resource.
     this.repeated = (raw.count !== undefined && raw.count !== 1) || raw.for_each !== undefined;
+  }
+
+  /** The construct findings about this resource are attached to (the stack for a resource written by an override). */
+  public get construct(): IConstruct {
+    return this.constructOf();
   }
 
   /** How messages name the resource: `eni "web/mgmt"`. */
