@@ -1,16 +1,18 @@
 /**
  * The fleet written with this library's constructs, checked by NetworkRules. The library module is
  * passed in, so the benchmark can load the compiled `build/` output or the TypeScript sources.
+ * BENCH_CHECKS=aspect checks the stack with `Aspects.of(stack)` instead of `NetworkRules.applyTo(app)`.
  */
-import { App, TerraformStack } from 'cdktf';
+import { App, Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AMI, buildNetwork, ELASTIC_IP_INTERFACES, INGRESS_RULES, INSTANCE_TYPE, SECURITY_GROUP_DESCRIPTION } from './fleet-spec';
 
 export type Library = typeof import('../../lib/index');
 
 export function buildLibraryFleet(lib: Library, app: App, hosts: number): TerraformStack {
-  lib.NetworkRules.applyTo(app);
   const stack = new TerraformStack(app, 'fleet');
+  if (process.env.BENCH_CHECKS === 'aspect') Aspects.of(stack).add(new lib.NetworkRules());
+  else lib.NetworkRules.applyTo(app);
   const { vpc, subnets } = buildNetwork(stack, hosts);
   const subnetReferences = subnets.map((subnet) => lib.SubnetReference.fromSubnet(subnet));
   for (let i = 0; i < hosts; i++) {
