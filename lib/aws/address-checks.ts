@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { DocUrl } from './doc-url';
 import { findReservedSubnetAddress } from './subnet-addresses';
-import { cidrContains, parseCidr } from '../core/cidr';
+import { cidrContains, familyBits, formatCidr, formatIp, hasHostBits, parseCidr } from '../core/cidr';
 import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { isIpv4 } from '../core/ipv4';
@@ -26,7 +26,13 @@ export function checkCount(scope: IConstruct, what: string, value: number, min: 
   }
 }
 
-/** Throws unless `cidr` is a well-formed IPv4 (or IPv6 when `ipv6`) CIDR block. */
+/**
+ * Throws unless `cidr` is a well-formed IPv4 (or IPv6 when `ipv6`) CIDR block written as its network
+ * address. EC2 would round `10.0.0.5/24` down to `10.0.0.0/24`, but the Terraform AWS provider
+ * refuses host bits in VPC, subnet, route and security group rule CIDRs ("must be a valid IPv4 CIDR
+ * that represents a network address"), and so does `ip route` for a subnet: every caller wants the
+ * network address, and the error names it.
+ */
 export function checkCidr(scope: IConstruct, what: string, cidr: string | undefined, ipv6 = false): void {
   if (cidr === undefined || isUnresolved(cidr)) return;
   const parsed = parseCidr(cidr);
@@ -37,6 +43,17 @@ export function checkCidr(scope: IConstruct, what: string, cidr: string | undefi
       problem: `${what} is not a valid ${ipv6 ? 'IPv6' : 'IPv4'} CIDR block`,
       received: JSON.stringify(cidr),
       allowed: ipv6 ? 'an IPv6 CIDR such as "2600:1f18:1234:5600::/64"' : 'an IPv4 CIDR such as "10.0.1.0/24"',
+    });
+  }
+  if (hasHostBits(parsed)) {
+    const host = `${formatIp({ family: parsed.family, value: parsed.address })}/${familyBits(parsed.family)}`;
+    throw new NetworkConstraintError({
+      code: ErrorCode.InvalidCidr,
+      scope,
+      problem: `${what} has host bits set`,
+      received: JSON.stringify(cidr),
+      allowed: `the network address ${JSON.stringify(formatCidr(parsed))}`,
+      fix: `Write the block as its network address, or as ${JSON.stringify(host)} for that one address`,
     });
   }
 }

@@ -19,4 +19,7 @@ export const DocUrl = {
   ec2ApiErrors: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html',
   multipleIp: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/MultipleIP.html',
   terraformNetworkInterfaceIpList: 'https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/network_interface#example-of-managing-multiple-ips-on-a-network-interface',
+  userData: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html',
+  logRetention: 'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html',
+  snsTopicArn: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html#amazonsns-resources-for-iam-policies',
 } as const;

@@ -3,8 +3,10 @@ import { EipAssociation } from '@cdktf/provider-aws/lib/eip-association';
 import { Construct, IConstruct } from 'constructs';
 import { DocUrl } from './doc-url';
 import { ElasticIpAssociationOptions, INetworkInterface, NetworkInterfaceBase } from './network-interface-base';
+import { ELASTIC_IP_PROPS } from './prop-specs';
 import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
+import { checkProps } from '../core/prop-checks';
 
 /** An Elastic IP address, created by this app or imported by allocation id. */
 export interface IElasticIp extends IConstruct {
@@ -27,13 +29,14 @@ export interface ElasticIpProps {
   readonly networkInterface?: INetworkInterface;
 
   /**
-   * Private address of `networkInterface` the Elastic IP maps to.
+   * Private address of `networkInterface` the Elastic IP maps to; refused without `networkInterface`.
    * @default - the interface's primary private IPv4 address
    */
   readonly privateIp?: string;
 
   /**
-   * Whether the association may take the address away from a resource that already holds it.
+   * Whether the association may take the address away from a resource that already holds it;
+   * `true` is refused without `networkInterface`.
    * @default false
    */
   readonly allowReassociation?: boolean;
@@ -101,6 +104,8 @@ export class ElasticIp extends ElasticIpBase {
 
   constructor(scope: Construct, id: string, props: ElasticIpProps = {}) {
     super(scope, id);
+    checkProps(this, props, ELASTIC_IP_PROPS);
+    this.refuseAssociationPropsWithoutInterface(props);
     this.resource = new Eip(this, 'Resource', {
       domain: 'vpc',
       publicIpv4Pool: props.publicIpv4Pool,
@@ -118,6 +123,22 @@ export class ElasticIp extends ElasticIpBase {
   /** The public IPv4 address. */
   public get publicIp(): string {
     return this.publicIpToken ??= this.resource.publicIp;
+  }
+
+  /** `privateIp` and `allowReassociation` describe the association, which only `networkInterface` makes. */
+  private refuseAssociationPropsWithoutInterface(props: ElasticIpProps): void {
+    if (props.networkInterface) return;
+    const given = (['privateIp', 'allowReassociation'] as const).filter((name) => props[name] !== undefined && props[name] !== false);
+    if (given.length === 0) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.ConflictingProps,
+      scope: this,
+      problem: `${given.join(' and ')} only ${given.length > 1 ? 'apply' : 'applies'} to the association with networkInterface, which is not given`,
+      received: `${given.map((name) => `${name} ${JSON.stringify(props[name])}`).join(', ')} without networkInterface`,
+      allowed: 'privateIp and allowReassociation only with networkInterface',
+      fix: 'Pass networkInterface, or drop them and call associateWith(networkInterface, { privateIp, allowReassociation }) later',
+      docUrl: DocUrl.elasticIp,
+    });
   }
 }
 

@@ -1,15 +1,13 @@
 import { Instance as InstanceResource } from '@cdktf/provider-aws/lib/instance';
 import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
 import { Construct } from 'constructs';
-import { checkAddressLimits } from './address-checks';
-import { DocUrl } from './doc-url';
+import { checkAddressLimits, checkCount } from './address-checks';
 import { InstanceReference } from './instance-reference';
 import { NetworkInterface } from './network-interface';
 import { AttachmentOptions, INetworkInterface } from './network-interface-base';
-import { ErrorCode } from '../core/error-codes';
-import { NetworkConstraintError } from '../core/errors';
-import { isUnresolved } from '../core/tokens';
-import { InstanceNetworkLimits } from './limits/instance-network-limits';
+import { INSTANCE_PROPS } from './prop-specs';
+import { checkUserDataSize } from './user-data-checks';
+import { checkProps } from '../core/prop-checks';
 
 /** Props of an `Instance`. */
 export interface InstanceProps {
@@ -35,8 +33,9 @@ export interface InstanceProps {
   readonly keyName?: string;
 
   /**
-   * User data script run at first boot.
+   * User data script run at first boot, at most 16 KB (counted before base64 encoding).
    * @default - no user data
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html
    */
   readonly userData?: string;
 
@@ -48,8 +47,9 @@ export interface InstanceProps {
 
   /**
    * Hop limit of the instance metadata service's responses; raise it to 2 when containers on the
-   * instance need the metadata service.
+   * instance need the metadata service (1 to 64).
    * @default 1
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceMetadataOptionsRequest.html
    */
   readonly metadataHopLimit?: number;
 
@@ -77,16 +77,18 @@ export class Instance extends Construct {
   public readonly reference: InstanceReference;
   /** The underlying `aws_instance` resource. */
   public readonly resource: InstanceResource;
-  private readonly deviceIndexes = new Set<number>([0]);
 
   constructor(scope: Construct, id: string, props: InstanceProps) {
     super(scope, id);
+    checkProps(this, props, INSTANCE_PROPS);
     this.instanceType = props.instanceType;
     this.primaryInterface = props.primaryInterface;
     checkAddressLimits(props.primaryInterface, props.instanceType, {
       ipv4: props.primaryInterface.privateIpv4.totalAddresses,
       ipv6: props.primaryInterface.ipv6.totalAddresses,
     });
+    checkCount(this, 'metadataHopLimit', props.metadataHopLimit ?? 1, 1, 64);
+    checkUserDataSize(this, props.userData);
     this.resource = new InstanceResource(this, 'Resource', {
       ami: props.ami,
       instanceType: props.instanceType,
@@ -103,45 +105,18 @@ export class Instance extends Construct {
       tags: props.tags,
     });
     this.instanceId = this.resource.id;
-    this.reference = InstanceReference.fromInstanceId(this.instanceId, {
+    this.reference = InstanceReference._fromWrappedInstance(this.resource, {
       instanceType: props.instanceType,
       availabilityZone: props.primaryInterface.subnet.availabilityZone,
-    });
+    }, this.node.path);
   }
 
   /**
    * Attaches a secondary interface (`aws_network_interface_attachment`), refusing a device index
-   * already taken and more interfaces than the instance type takes.
+   * already taken and more interfaces than the instance type takes: the same as
+   * `networkInterface.attachTo(instance.reference, options)`, which counts them too.
    */
   public attachNetworkInterface(networkInterface: INetworkInterface, options: AttachmentOptions): NetworkInterfaceAttachmentA {
-    this.claimDeviceIndex(networkInterface, options.deviceIndex);
     return networkInterface.attachTo(this.reference, options);
-  }
-
-  private claimDeviceIndex(networkInterface: INetworkInterface, deviceIndex: number): void {
-    if (isUnresolved(deviceIndex)) return;
-    if (deviceIndex !== 0 && this.deviceIndexes.has(deviceIndex)) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.DeviceIndexInUse,
-        scope: networkInterface,
-        problem: `device index ${deviceIndex} of ${this.node.path} already has an interface`,
-        received: `deviceIndex ${deviceIndex}`,
-        allowed: `a device index not in ${[...this.deviceIndexes].sort().join(', ')}`,
-        docUrl: DocUrl.attachEni,
-      });
-    }
-    const limits = InstanceNetworkLimits.of(this.instanceType);
-    if (limits && deviceIndex !== 0 && this.deviceIndexes.size + 1 > limits.maxNetworkInterfaces) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.TooManyInterfaces,
-        scope: networkInterface,
-        problem: `${this.node.path} would have more interfaces than ${this.instanceType} takes`,
-        received: `${this.deviceIndexes.size + 1} interfaces`,
-        allowed: `at most ${limits.maxNetworkInterfaces} on ${this.instanceType}`,
-        fix: 'Choose a larger instance type, or carry extra addresses as secondary IPs of an existing interface',
-        docUrl: DocUrl.ipPerEni,
-      });
-    }
-    if (deviceIndex !== 0) this.deviceIndexes.add(deviceIndex);
   }
 }

@@ -1,4 +1,15 @@
+import { AddressFamilyBound, checkAddressCount, checkAddressList } from './assignment-bounds';
+import { ErrorCode } from '../core/error-codes';
 import { isUnresolved } from '../core/tokens';
+import { InstanceNetworkLimits } from './limits/instance-network-limits';
+
+function ipv4Bound(): AddressFamilyBound {
+  return {
+    family: 'private IPv4',
+    maxPerInterface: InstanceNetworkLimits.maxima().ipv4AddressesPerInterface,
+    tooManyCode: ErrorCode.TooManyPrivateIpv4Addresses,
+  };
+}
 
 /**
  * How an interface gets its private IPv4 addresses.
@@ -17,9 +28,14 @@ export class Ipv4Assignment {
 
   /**
    * AWS picks the primary address and `secondaryCount` secondary addresses from the subnet.
-   * @param secondaryCount number of secondary private IPv4 addresses (the primary is not counted)
+   * @param secondaryCount number of secondary private IPv4 addresses (the primary is not counted):
+   * a whole number, at most the largest per-interface limit of any instance type minus the primary
+   * (the instance type's own limit is checked when the interface is attached)
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
    */
   public static count(secondaryCount: number): Ipv4Assignment {
+    const bound = ipv4Bound();
+    checkAddressCount('Ipv4Assignment.count', 'secondaryCount', secondaryCount, bound.maxPerInterface - 1, bound);
     return new Ipv4Assignment(secondaryCount, undefined);
   }
 
@@ -27,9 +43,12 @@ export class Ipv4Assignment {
    * Fixed addresses: `primary` first, then the secondary addresses, in this order.
    * @param primary the primary private IPv4 address
    * @param secondary secondary private IPv4 addresses
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
    */
   public static addresses(primary: string, ...secondary: string[]): Ipv4Assignment {
-    return new Ipv4Assignment(secondary.length, [primary, ...secondary]);
+    const addresses = [primary, ...secondary];
+    checkAddressList('Ipv4Assignment.addresses', addresses, ipv4Bound());
+    return new Ipv4Assignment(secondary.length, addresses);
   }
 
   /**

@@ -1,4 +1,15 @@
+import { AddressFamilyBound, checkAddressCount, checkAddressList } from './assignment-bounds';
+import { ErrorCode } from '../core/error-codes';
 import { isUnresolved } from '../core/tokens';
+import { InstanceNetworkLimits } from './limits/instance-network-limits';
+
+function ipv6Bound(): AddressFamilyBound {
+  return {
+    family: 'IPv6',
+    maxPerInterface: InstanceNetworkLimits.maxima().ipv6AddressesPerInterface,
+    tooManyCode: ErrorCode.TooManyIpv6Addresses,
+  };
+}
 
 /**
  * How an interface gets its IPv6 addresses. The subnet must have an IPv6 CIDR block and the
@@ -14,17 +25,23 @@ export class Ipv6Assignment {
 
   /**
    * AWS picks `count` IPv6 addresses from the subnet's IPv6 CIDR block.
-   * @param count number of IPv6 addresses
+   * @param count number of IPv6 addresses: a whole number, at most the largest per-interface limit
+   * of any instance type (the instance type's own limit is checked when the interface is attached)
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
    */
   public static count(count: number): Ipv6Assignment {
+    const bound = ipv6Bound();
+    checkAddressCount('Ipv6Assignment.count', 'count', count, bound.maxPerInterface, bound);
     return new Ipv6Assignment(count, undefined);
   }
 
   /**
    * Fixed IPv6 addresses from the subnet's IPv6 CIDR block.
    * @param addresses the IPv6 addresses
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
    */
   public static addresses(...addresses: string[]): Ipv6Assignment {
+    checkAddressList('Ipv6Assignment.addresses', addresses, ipv6Bound());
     return new Ipv6Assignment(addresses.length, addresses);
   }
 

@@ -2,6 +2,7 @@ import { EipAssociation } from '@cdktf/provider-aws/lib/eip-association';
 import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
 import { Construct, IConstruct } from 'constructs';
 import { checkAddressLimits, checkCount, InterfaceAddressCounts } from './address-checks';
+import { checkAttachmentDeviceIndex } from './device-index-checks';
 import { DocUrl } from './doc-url';
 import type { IElasticIp } from './elastic-ip';
 import { InstanceReference } from './instance-reference';
@@ -14,7 +15,9 @@ import { InstanceNetworkLimits } from './limits/instance-network-limits';
 export interface AttachmentOptions {
   /**
    * Device index on the instance. 0 is the primary interface, which is created with the instance
-   * and can never be attached or detached, so attachments start at 1.
+   * and can never be attached or detached, so attachments start at 1; each index takes one
+   * interface, and no instance type takes more interfaces than the largest one of
+   * `InstanceNetworkLimits.maxima()`.
    * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/network-interface-attachments.html
    */
   readonly deviceIndex: number;
@@ -30,7 +33,8 @@ export interface AttachmentOptions {
 
   /**
    * Construct id of the attachment resource, needed only to attach the same interface twice in
-   * one app (for example to a different instance in another configuration branch).
+   * one app (for example to a different instance in another configuration branch). It must not be
+   * the id of another child of the interface (`Resource`, or an earlier attachment's).
    * @default 'Attachment'
    */
   readonly id?: string;
@@ -59,7 +63,10 @@ export interface INetworkInterface extends IConstruct {
   /** The interface id (`eni-...`), a token for interfaces created by this app. */
   readonly networkInterfaceId: string;
 
-  /** Attaches the interface to an instance as a secondary interface (`aws_network_interface_attachment`). */
+  /**
+   * Attaches the interface to an instance as a secondary interface (`aws_network_interface_attachment`),
+   * counting it against the instance type with every other interface attached to that instance.
+   */
   attachTo(instance: InstanceReference, options: AttachmentOptions): NetworkInterfaceAttachmentA;
 
   /** Associates an Elastic IP with one of the interface's private addresses (`aws_eip_association`). */
@@ -75,11 +82,14 @@ export abstract class NetworkInterfaceBase extends Construct implements INetwork
   private readonly elasticIpAddresses = new Set<string>();
 
   public attachTo(instance: InstanceReference, options: AttachmentOptions): NetworkInterfaceAttachmentA {
-    this.checkDeviceIndex(options.deviceIndex);
+    checkAttachmentDeviceIndex(this, options.deviceIndex);
     this.checkNetworkCard(instance.instanceType, options.networkCardIndex);
     this.checkSameZone(instance);
     checkAddressLimits(this, instance.instanceType, this._addressCounts());
-    return new NetworkInterfaceAttachmentA(this, options.id ?? 'Attachment', {
+    const id = options.id ?? 'Attachment';
+    this.checkAttachmentId(id);
+    instance._claimAttachment(this, options.deviceIndex);
+    return new NetworkInterfaceAttachmentA(this, id, {
       instanceId: instance.instanceId,
       networkInterfaceId: this.networkInterfaceId,
       deviceIndex: options.deviceIndex,
@@ -148,25 +158,9 @@ export abstract class NetworkInterfaceBase extends Construct implements INetwork
    */
   protected abstract _knownAvailabilityZone(): string | undefined;
 
-  private checkDeviceIndex(deviceIndex: number): void {
-    if (isUnresolved(deviceIndex)) return;
-    if (deviceIndex === 0) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.PrimaryDeviceIndex,
-        scope: this,
-        problem: 'device index 0 is the primary interface, which is created with the instance and can never be attached or detached',
-        received: 'deviceIndex 0',
-        allowed: 'a device index of 1 or more',
-        fix: 'Attach at device index 1 or higher, or make this interface the primary one in the instance\'s network_interface block at launch',
-        docUrl: DocUrl.attachEni,
-      });
-    }
-    checkCount(this, 'deviceIndex', deviceIndex, 1);
-  }
-
   private checkNetworkCard(instanceType: string | undefined, networkCardIndex: number | undefined): void {
     if (networkCardIndex === undefined || isUnresolved(networkCardIndex)) return;
-    checkCount(this, 'networkCardIndex', networkCardIndex, 0);
+    checkCount(this, 'networkCardIndex', networkCardIndex, 0, InstanceNetworkLimits.maxima().networkCards - 1);
     const limits = instanceType === undefined ? undefined : InstanceNetworkLimits.of(instanceType);
     if (limits && !limits.networkCards.some((card) => card.index === networkCardIndex)) {
       throw new NetworkConstraintError({
@@ -190,6 +184,20 @@ export abstract class NetworkInterfaceBase extends Construct implements INetwork
         docUrl: DocUrl.networkCards,
       });
     }
+  }
+
+  /** Refuses an attachment id that a child of the interface already has (its resource, or an earlier attachment). */
+  private checkAttachmentId(id: string): void {
+    const child = this.node.tryFindChild(id);
+    if (!child) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.ConstructIdInUse,
+      scope: this,
+      problem: `the attachment's construct id is already taken by ${child.node.path}`,
+      received: `id ${JSON.stringify(id)}`,
+      allowed: `an id that no child of ${this.node.path} has: not ${this.node.children.map((c) => JSON.stringify(c.node.id)).join(', ')}`,
+      fix: 'Give the attachment another id',
+    });
   }
 
   private checkSameZone(instance: InstanceReference): void {

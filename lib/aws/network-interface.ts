@@ -1,4 +1,5 @@
 import { NetworkInterface as NetworkInterfaceResource } from '@cdktf/provider-aws/lib/network-interface';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   checkCidr, checkCount, checkIpv6, checkNoDuplicates, checkPrivateIpv4, InterfaceAddressCounts,
@@ -8,9 +9,11 @@ import { DocUrl } from './doc-url';
 import { Ipv4Assignment } from './ipv4-assignment';
 import { Ipv6Assignment } from './ipv6-assignment';
 import { INetworkInterface, NetworkInterfaceBase } from './network-interface-base';
+import { NETWORK_INTERFACE_PROPS } from './prop-specs';
 import { SubnetReference } from './subnet-reference';
 import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
+import { checkProps } from '../core/prop-checks';
 import { isUnresolved } from '../core/tokens';
 
 /** AWS hard limit of security groups per interface (the default quota is 5). */
@@ -116,6 +119,7 @@ export class NetworkInterface extends NetworkInterfaceBase {
 
   constructor(scope: Construct, id: string, props: NetworkInterfaceProps) {
     super(scope, id);
+    checkProps(this, props, NETWORK_INTERFACE_PROPS);
     this.subnet = props.subnet;
     this.privateIpv4 = props.privateIpv4 ?? Ipv4Assignment.automatic();
     this.ipv6 = props.ipv6 ?? Ipv6Assignment.none();
@@ -214,12 +218,19 @@ class ImportedNetworkInterface extends NetworkInterfaceBase {
 
   /** @internal */
   protected _knownPrivateIpv4Addresses(): string[] | undefined {
-    return this.attributes.privateIpv4Addresses;
+    return this.literalAddresses();
   }
 
   /** @internal */
   protected _addressCounts(): InterfaceAddressCounts {
-    return { ipv4: this.attributes.privateIpv4Addresses?.length };
+    return { ipv4: this.literalAddresses()?.length };
+  }
+
+  // A list token reads as a one-element list whose element no scalar may take: its length and
+  // addresses are only known at deploy time.
+  private literalAddresses(): string[] | undefined {
+    const addresses = this.attributes.privateIpv4Addresses;
+    return addresses !== undefined && Token.isUnresolved(addresses) ? undefined : addresses;
   }
 
   /** @internal */

@@ -59,6 +59,15 @@ export const ErrorCode = {
   InvalidVrrpPassword: 'InvalidVrrpPassword',
   IncompleteClientIngress: 'IncompleteClientIngress',
   OsConfigNeedsLaunchedInstance: 'OsConfigNeedsLaunchedInstance',
+  InvalidProtocol: 'InvalidProtocol',
+  InvalidSecurityGroupName: 'InvalidSecurityGroupName',
+  InvalidSecurityGroupDescription: 'InvalidSecurityGroupDescription',
+  UserDataTooLarge: 'UserDataTooLarge',
+  InvalidLogRetentionDays: 'InvalidLogRetentionDays',
+  InvalidSnsTopicArn: 'InvalidSnsTopicArn',
+  DuplicatePairName: 'DuplicatePairName',
+  ConstructIdInUse: 'ConstructIdInUse',
+  RouteCountUnknown: 'RouteCountUnknown',
   // Checks engine: rule ids, suppressions, custom rules and app-wide installation.
   UnknownNetworkRule: 'UnknownNetworkRule',
   SuppressionReasonTooShort: 'SuppressionReasonTooShort',
@@ -67,4 +76,8 @@ export const ErrorCode = {
   DuplicateRuleId: 'DuplicateRuleId',
   ChecksNotInstallable: 'ChecksNotInstallable',
   NoCloudRegistered: 'NoCloudRegistered',
+  // The JavaScript boundary: props TypeScript would have refused.
+  MissingRequiredProp: 'MissingRequiredProp',
+  InvalidPropType: 'InvalidPropType',
+  TemplateSequenceInText: 'TemplateSequenceInText',
 } as const;

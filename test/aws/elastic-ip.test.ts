@@ -1,4 +1,4 @@
-import { TerraformOutput, Testing, Token } from 'cdktf';
+import { TerraformOutput, TerraformVariable, Testing, Token } from 'cdktf';
 import { expectConstraintError, networkStack, resourcesOf } from './fixtures';
 import { ElasticIp, Ipv4Assignment, NetworkInterface, SubnetReference } from '../../lib';
 
@@ -113,6 +113,19 @@ describe('ElasticIp', () => {
     expect(resourcesOf(stack, 'aws_eip')).toEqual({});
   });
 
+  test('associates with an existing interface whose addresses are a list known only at deploy time', () => {
+    // GIVEN addresses from a list(string) variable
+    const { stack } = networkStack();
+    const addresses = new TerraformVariable(stack, 'addresses', { type: 'list(string)' });
+    const eni = NetworkInterface.fromNetworkInterfaceId(stack, 'eni', 'eni-1', { privateIpv4Addresses: addresses.listValue });
+    // WHEN
+    new ElasticIp(stack, 'eip', { networkInterface: eni });
+    // THEN AWS maps it to the primary address: no address is guessed from the list
+    const association = Object.values(resourcesOf(stack, 'aws_eip_association'))[0] as Record<string, unknown>;
+    expect(association).toMatchObject({ network_interface_id: 'eni-1' });
+    expect(association.private_ip_address).toBeUndefined();
+  });
+
   test('fails when an existing interface is known not to have the address', () => {
     const { stack } = networkStack();
     const eni = NetworkInterface.fromNetworkInterfaceId(stack, 'eni', 'eni-1', { privateIpv4Addresses: ['10.0.1.10'] });
@@ -120,5 +133,24 @@ describe('ElasticIp', () => {
       () => ElasticIp.fromAllocationId(stack, 'eip', 'eipalloc-1').associateWith(eni, { privateIp: '10.0.1.20' }),
       'ElasticIpAddressNotOnInterface', ['10.0.1.20'],
     );
+  });
+
+  describe('association props without an interface', () => {
+    test.each([
+      [{ privateIp: '10.0.0.5' }, 'privateIp "10.0.0.5"'],
+      [{ allowReassociation: true }, 'allowReassociation true'],
+      [{ privateIp: '10.0.0.5', allowReassociation: true }, 'privateIp and allowReassociation only apply'],
+    ])('fails when %p is given without networkInterface', (props, fragment) => {
+      // GIVEN / WHEN an Elastic IP with association props but nothing to associate with
+      const { stack } = networkStack();
+      // THEN it is refused rather than silently allocated without the association
+      expectConstraintError(() => new ElasticIp(stack, 'eip', props), 'ConflictingProps',
+        ['test/eip', fragment, 'without networkInterface', 'associateWith']);
+    });
+
+    test('accepts allowReassociation false, the default, without networkInterface', () => {
+      const { stack } = networkStack();
+      expect(() => new ElasticIp(stack, 'eip', { allowReassociation: false })).not.toThrow();
+    });
   });
 });

@@ -212,6 +212,43 @@ describe('NetworkInterface', () => {
     });
   });
 
+  describe('address count bounds, whatever the instance type', () => {
+    // The largest types (in the limits table) take 64 private IPv4 and 64 IPv6 addresses per interface.
+    test.each([64, 1e6, -1, 1.5, NaN, Infinity])('fails when Ipv4Assignment.count is given %p', (count) => {
+      expectConstraintError(() => Ipv4Assignment.count(count), 'InvalidCount', ['Ipv4Assignment.count', String(count)]);
+    });
+
+    test('names the largest per-interface limit when the count is above it', () => {
+      expectConstraintError(() => Ipv4Assignment.count(1e6), 'InvalidCount',
+        ['secondaryCount is above 63', 'more than 64 private IPv4 addresses per interface', 'from 0 to 63']);
+    });
+
+    test.each([65, 1e6, -1, 0.5, NaN, Infinity])('fails when Ipv6Assignment.count is given %p', (count) => {
+      expectConstraintError(() => Ipv6Assignment.count(count), 'InvalidCount', ['Ipv6Assignment.count', String(count)]);
+    });
+
+    test('accepts the largest per-interface counts', () => {
+      expect(Ipv4Assignment.count(63).totalAddresses).toBe(64);
+      expect(Ipv6Assignment.count(64).totalAddresses).toBe(64);
+    });
+
+    test('fails when more private IPv4 addresses are listed than any type allows per interface', () => {
+      const addresses = Array.from({ length: 65 }, (_, i) => `10.0.1.${i + 10}`);
+      expectConstraintError(() => Ipv4Assignment.addresses(addresses[0], ...addresses.slice(1)), 'TooManyPrivateIpv4Addresses',
+        ['Ipv4Assignment.addresses', '65 addresses', 'at most 64']);
+    });
+
+    test('fails when more IPv6 addresses are listed than any type allows per interface', () => {
+      const addresses = Array.from({ length: 65 }, (_, i) => `2600:1f18:1:100::${(i + 16).toString(16)}`);
+      expectConstraintError(() => Ipv6Assignment.addresses(...addresses), 'TooManyIpv6Addresses',
+        ['Ipv6Assignment.addresses', '65 addresses', 'at most 64']);
+    });
+
+    test('skips count tokens', () => {
+      expect(() => Ipv6Assignment.count(Token.asNumber({ Ref: 'n' }))).not.toThrow();
+    });
+  });
+
   describe('attachTo', () => {
     test('attaches as a secondary interface', () => {
       const { stack, subnetA, instance } = networkStack();
@@ -326,6 +363,119 @@ describe('NetworkInterface', () => {
       expect(() => eni.attachTo(
         InstanceReference.fromInstanceId('i-1', { instanceType: 'x99.future' }), { deviceIndex: Token.asNumber({ Ref: 'i' }) },
       )).not.toThrow();
+    });
+
+    test.each([80, 1e9, Infinity])('fails when the device index %p is beyond the interfaces of any instance type', (deviceIndex) => {
+      // GIVEN an instance of unknown type: the largest types take 80 interfaces, device indexes 0 to 79
+      const { stack, subnetA } = networkStack();
+      const eni = new NetworkInterface(stack, 'eni', { subnet: SubnetReference.fromSubnet(subnetA) });
+      // WHEN / THEN
+      expectConstraintError(() => eni.attachTo(InstanceReference.fromInstanceId('i-1'), { deviceIndex }), 'InvalidCount',
+        ['deviceIndex', String(deviceIndex), 'from 1 to 79']);
+    });
+
+    test('accepts the last device index of the largest instance types', () => {
+      const { stack, subnetA } = networkStack();
+      const eni = new NetworkInterface(stack, 'eni', { subnet: SubnetReference.fromSubnet(subnetA) });
+      expect(() => eni.attachTo(InstanceReference.fromInstanceId('i-1'), { deviceIndex: 79 })).not.toThrow();
+    });
+
+    test('fails when the network card index is beyond the cards of any instance type', () => {
+      // GIVEN an instance of unknown type: the largest types have 32 network cards, 0 to 31
+      const { stack, subnetA } = networkStack();
+      const eni = new NetworkInterface(stack, 'eni', { subnet: SubnetReference.fromSubnet(subnetA) });
+      // WHEN / THEN
+      expectConstraintError(() => eni.attachTo(InstanceReference.fromInstanceId('i-1'), { deviceIndex: 1, networkCardIndex: 32 }),
+        'InvalidCount', ['networkCardIndex', 'from 0 to 31']);
+    });
+
+    describe('counts the interfaces of one instance', () => {
+      const setup = () => {
+        const fixture = networkStack();
+        const nic = (id: string) => new NetworkInterface(fixture.stack, id, { subnet: SubnetReference.fromSubnet(fixture.subnetA) });
+        return { ...fixture, nic };
+      };
+
+      test('fails when an existing t3.micro would get a third interface', () => {
+        // GIVEN an existing t3.micro (2 interfaces) with its primary interface and one attached
+        const { nic } = setup();
+        const host = InstanceReference.fromInstanceId('i-1', { instanceType: 't3.micro' });
+        nic('eth1').attachTo(host, { deviceIndex: 1 });
+        // WHEN / THEN a third is refused
+        expectConstraintError(() => nic('eth2').attachTo(host, { deviceIndex: 2 }), 'TooManyInterfaces',
+          ['test/eth2', 'instance i-1', '3 interfaces', 'at most 2 on t3.micro']);
+      });
+
+      test('fails when two interfaces take one device index of an existing instance', () => {
+        const { nic } = setup();
+        const host = InstanceReference.fromInstanceId('i-1', { instanceType: 'm5.large' });
+        nic('eth1').attachTo(host, { deviceIndex: 1 });
+        expectConstraintError(() => nic('eth2').attachTo(host, { deviceIndex: 1 }), 'DeviceIndexInUse',
+          ['test/eth2', 'device index 1 of instance i-1', 'not in 0, 1']);
+      });
+
+      test('counts two references to the same instance id together', () => {
+        // GIVEN two references to i-1, the second without its type
+        const { nic } = setup();
+        nic('eth1').attachTo(InstanceReference.fromInstanceId('i-1', { instanceType: 't3.micro' }), { deviceIndex: 1 });
+        // WHEN / THEN the device index taken through the first is taken for the second
+        expectConstraintError(() => nic('eth2').attachTo(InstanceReference.fromInstanceId('i-1'), { deviceIndex: 1 }), 'DeviceIndexInUse');
+        // AND the first reference sees the interface attached through the second
+        nic('eth3').attachTo(InstanceReference.fromInstanceId('i-1'), { deviceIndex: 3 });
+        expectConstraintError(
+          () => nic('eth4').attachTo(InstanceReference.fromInstanceId('i-1', { instanceType: 'm5.large' }), { deviceIndex: 4 }),
+          'TooManyInterfaces', ['4 interfaces', 'at most 3 on m5.large']);
+      });
+
+      test('counts two references to one aws_instance together', () => {
+        const { nic, instance } = setup();
+        nic('eth1').attachTo(InstanceReference.fromInstance(instance), { deviceIndex: 1 });
+        expectConstraintError(() => nic('eth2').attachTo(InstanceReference.fromInstance(instance), { deviceIndex: 2 }), 'TooManyInterfaces',
+          ['test/host would have more interfaces than t3.micro takes']);
+      });
+
+      test('counts interfaces at token device indexes, which take no literal index', () => {
+        const { nic } = setup();
+        const host = InstanceReference.fromInstanceId('i-1', { instanceType: 't3.micro' });
+        nic('eth1').attachTo(host, { deviceIndex: Token.asNumber({ Ref: 'index' }) });
+        expectConstraintError(() => nic('eth2').attachTo(host, { deviceIndex: 2 }), 'TooManyInterfaces', ['3 interfaces']);
+      });
+
+      test('fails when an instance of unknown type would get more interfaces than the largest type takes', () => {
+        // GIVEN an existing instance of unknown type with its primary interface and 79 attached (device indexes 1 to 79)
+        const { nic } = setup();
+        const host = InstanceReference.fromInstanceId('i-1');
+        for (let i = 1; i <= 79; i++) nic(`eth${i}`).attachTo(host, { deviceIndex: i });
+        // WHEN / THEN an 81st interface is refused
+        expectConstraintError(() => nic('eth80').attachTo(host, { deviceIndex: Token.asNumber({ Ref: 'index' }) }), 'TooManyInterfaces',
+          ['81 interfaces', 'at most 80 on any instance type']);
+      });
+
+      test('counts each app apart', () => {
+        // GIVEN i-1 with two interfaces in one app
+        setup().nic('eth1').attachTo(InstanceReference.fromInstanceId('i-1', { instanceType: 't3.micro' }), { deviceIndex: 1 });
+        // WHEN / THEN another app may attach to an instance of the same id
+        expect(() => setup().nic('eth1').attachTo(InstanceReference.fromInstanceId('i-1', { instanceType: 't3.micro' }), { deviceIndex: 1 }))
+          .not.toThrow();
+      });
+    });
+
+    test.each(['Resource', 'Attachment'])('fails when the attachment id %s is already a child of the interface', (id) => {
+      // GIVEN an interface attached once, under the default id
+      const { stack, subnetA } = networkStack();
+      const eni = new NetworkInterface(stack, 'eni', { subnet: SubnetReference.fromSubnet(subnetA) });
+      eni.attachTo(InstanceReference.fromInstanceId('i-1'), { deviceIndex: 1 });
+      // WHEN / THEN an attachment under the id of its resource or of that attachment is refused
+      expectConstraintError(() => eni.attachTo(InstanceReference.fromInstanceId('i-2'), { deviceIndex: 1, id }), 'ConstructIdInUse',
+        ['test/eni', `id "${id}"`, `test/eni/${id}`]);
+    });
+
+    test('attaches one interface twice under another id', () => {
+      const { stack, subnetA } = networkStack();
+      const eni = new NetworkInterface(stack, 'eni', { subnet: SubnetReference.fromSubnet(subnetA) });
+      eni.attachTo(InstanceReference.fromInstanceId('i-1'), { deviceIndex: 1 });
+      eni.attachTo(InstanceReference.fromInstanceId('i-2'), { deviceIndex: 1, id: 'Standby' });
+      expect(Object.values(resourcesOf(stack, 'aws_network_interface_attachment')).map((a) => a.instance_id)).toEqual(['i-1', 'i-2']);
     });
   });
 

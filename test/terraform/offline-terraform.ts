@@ -142,7 +142,8 @@ export class TerraformCommandError extends Error {
   }
 }
 
-interface Diagnostic {
+/** One diagnostic of `terraform validate -json` or `plan -json`. */
+export interface Diagnostic {
   readonly severity: string;
   readonly summary: string;
   readonly detail?: string;
@@ -150,7 +151,8 @@ interface Diagnostic {
   readonly snippet?: { readonly context?: string | null };
 }
 
-function formatDiagnostic(diagnostic: Diagnostic): string {
+/** A diagnostic as one readable line. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.range ? ` (${diagnostic.range.filename}:${diagnostic.range.start.line}` +
     `${diagnostic.snippet?.context ? `, in ${diagnostic.snippet.context}` : ''})` : '';
   const detail = diagnostic.detail ? `: ${diagnostic.detail}` : '';
@@ -158,14 +160,16 @@ function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${severity}: ${diagnostic.summary}${where}${detail}`;
 }
 
-interface CommandResult {
+/** Output and exit code of one terraform command. */
+export interface CommandResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
   readonly ms: number;
 }
 
-async function runTerraform(workDir: string, args: string[]): Promise<CommandResult> {
+/** Runs terraform in `workDir` offline (the mirror's CLI config); a non-zero exit is returned, not thrown. */
+export async function runTerraform(workDir: string, args: string[]): Promise<CommandResult> {
   const started = performance.now();
   try {
     const { stdout, stderr } = await execFileAsync(terraformBinary(), args, {

@@ -6,15 +6,18 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { AssetType, TerraformAsset } from 'cdktf';
+import { AssetType, Fn, Op, TerraformAsset, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MarkerTag } from '../marker-tags';
 import { agentBundleDir } from './agent-bundle';
 import { agentPolicyStatements, policyDocument } from './agent-policy';
+import { claimPairName, PairKind } from './pair-name';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isUnresolved } from '../../core/tokens';
 import { checkCount } from '../address-checks';
+import { checkAttachmentDeviceIndex } from '../device-index-checks';
+import { DocUrl } from '../doc-url';
 
 /** Tag both members of a failover pair carry; the agent may only move the interface between them. */
 export const FAILOVER_PAIR_TAG = MarkerTag.failoverPair;
@@ -25,6 +28,20 @@ export const FAILOVER_METRIC_NAMESPACE = 'NicPatterns/Failover';
 
 /** State changes after which the instance can no longer serve the interface. */
 const FAILED_STATES = ['stopping', 'stopped', 'shutting-down', 'terminated'];
+
+/**
+ * The retention periods CloudWatch Logs takes, and 0, which Terraform writes as no retention policy.
+ * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+ */
+const LOG_RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+/** `arn:<partition>:sns:<region>:<12-digit account>:<topic>`, a FIFO topic's name ending in `.fifo`. */
+const SNS_TOPIC_ARN = /^arn:aws(-[a-z]+)*:sns:[a-z]+(-[a-z]+)+-\d+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
+
+/** A number as an environment variable's text; `String()` of a number token would write its encoding. */
+function numberText(value: number): string {
+  return isUnresolved(value) ? Token.asString(value) : String(value);
+}
 
 /** Options of the failover agent shared by `HaFailoverNic` and `FailoverAgent`. */
 export interface FailoverAgentOptions {
@@ -41,14 +58,19 @@ export interface FailoverAgentOptions {
   readonly cooldownSeconds?: number;
 
   /**
-   * SNS topics notified when a failover gives up or fails.
+   * ARNs of the SNS topics notified when a failover gives up or fails
+   * (`arn:<partition>:sns:<region>:<account>:<topic>`).
    * @default - the alarm has no action; it shows in the CloudWatch console
+   * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html#amazonsns-resources-for-iam-policies
    */
   readonly alarmTopicArns?: string[];
 
   /**
-   * Days the agent's logs are kept.
+   * Days the agent's logs are kept: one of the periods CloudWatch Logs takes (1, 3, 5, 7, 14, 30,
+   * 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653), or 0 to
+   * keep them forever.
    * @default 30
+   * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
    */
   readonly logRetentionDays?: number;
 
@@ -68,8 +90,9 @@ export interface FailoverAgentOptions {
 /** Props of a `FailoverAgent`. */
 export interface FailoverAgentProps extends FailoverAgentOptions {
   /**
-   * Name of the pair: names the function, alarms and rules, and is the value of the
-   * `nic-patterns:failover-pair` tag that both instances must carry.
+   * Name of the pair (letters, digits, `-`, `_`, at most 40), unique among the app's failover pairs:
+   * names the function, role, alarms and rules, and is the value of the `nic-patterns:failover-pair`
+   * tag that both instances must carry.
    */
   readonly pairName: string;
   /** The interface the agent moves. */
@@ -78,7 +101,7 @@ export interface FailoverAgentProps extends FailoverAgentOptions {
   readonly primaryInstanceId: string;
   /** The hot standby. */
   readonly standbyInstanceId: string;
-  /** Device index of the interface on either instance (1 or more). */
+  /** Device index of the interface on either instance (1 or more: 0 is the primary interface's). */
   readonly deviceIndex: number;
   /**
    * Network card index of the interface on either instance.
@@ -146,8 +169,8 @@ export class FailoverAgent extends Construct {
       handler: 'index.handler',
       filename: code.path,
       sourceCodeHash: code.assetHash,
-      // Detach wait + attach wait + the API calls around them.
-      timeout: Math.min(900, attachTimeout * 2 + 60),
+      // Detach wait + attach wait + the API calls around them; Terraform computes it from a reference.
+      timeout: isUnresolved(attachTimeout) ? Fn.min([900, Op.add(Op.mul(attachTimeout, 2), 60)]) : Math.min(900, attachTimeout * 2 + 60),
       memorySize: 256,
       // One failover at a time: two concurrent runs would race on the same attachment.
       reservedConcurrentExecutions: 1,
@@ -156,12 +179,12 @@ export class FailoverAgent extends Construct {
           NETWORK_INTERFACE_ID: props.networkInterfaceId,
           PRIMARY_INSTANCE_ID: props.primaryInstanceId,
           STANDBY_INSTANCE_ID: props.standbyInstanceId,
-          DEVICE_INDEX: String(props.deviceIndex),
-          NETWORK_CARD_INDEX: String(props.networkCardIndex ?? 0),
+          DEVICE_INDEX: numberText(props.deviceIndex),
+          NETWORK_CARD_INDEX: numberText(props.networkCardIndex ?? 0),
           PAIR_NAME: props.pairName,
           METRIC_NAMESPACE: FAILOVER_METRIC_NAMESPACE,
-          ATTACH_TIMEOUT_SECONDS: String(attachTimeout),
-          COOLDOWN_SECONDS: String(props.cooldownSeconds ?? 600),
+          ATTACH_TIMEOUT_SECONDS: numberText(attachTimeout),
+          COOLDOWN_SECONDS: numberText(props.cooldownSeconds ?? 600),
         },
       },
       dependsOn: [logGroup],
@@ -225,17 +248,37 @@ export class FailoverAgent extends Construct {
   }
 
   private validate(props: FailoverAgentProps): void {
-    if (!isUnresolved(props.pairName) && !/^[A-Za-z0-9-_]{1,40}$/.test(props.pairName)) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.InvalidPairName,
-        scope: this,
-        problem: 'the pair name is used in Lambda, IAM and alarm names and in a tag value',
-        received: JSON.stringify(props.pairName),
-        allowed: '1 to 40 letters, digits, hyphens or underscores',
-      });
-    }
-    checkCount(this, 'deviceIndex', props.deviceIndex, 1);
+    claimPairName(this, PairKind.FAILOVER, props.pairName);
+    checkAttachmentDeviceIndex(this, props.deviceIndex);
     checkCount(this, 'attachTimeoutSeconds', props.attachTimeoutSeconds ?? 120, 10, 420);
     checkCount(this, 'cooldownSeconds', props.cooldownSeconds ?? 600, 0);
+    this.checkLogRetention(props.logRetentionDays ?? 30);
+    // A list known only at deploy time is skipped whole; a literal list's token elements one by one.
+    if (!Token.isUnresolved(props.alarmTopicArns)) props.alarmTopicArns?.forEach((arn) => this.checkTopicArn(arn));
+  }
+
+  private checkLogRetention(days: number): void {
+    if (isUnresolved(days) || LOG_RETENTION_DAYS.includes(days)) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.InvalidLogRetentionDays,
+      scope: this,
+      problem: 'CloudWatch Logs keeps logs for one of a fixed list of periods only',
+      received: `logRetentionDays ${days}`,
+      allowed: `one of ${LOG_RETENTION_DAYS.filter((d) => d > 0).join(', ')}, or 0 to keep the logs forever`,
+      docUrl: DocUrl.logRetention,
+    });
+  }
+
+  private checkTopicArn(arn: string): void {
+    if (isUnresolved(arn) || SNS_TOPIC_ARN.test(arn)) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.InvalidSnsTopicArn,
+      scope: this,
+      problem: 'an alarm topic is not the ARN of an SNS topic',
+      received: JSON.stringify(arn),
+      allowed: 'arn:<partition>:sns:<region>:<12-digit account id>:<topic name>, such as "arn:aws:sns:us-east-1:111122223333:ops"',
+      fix: 'Pass the topic\'s ARN (SnsTopic.arn), not its name or URL',
+      docUrl: DocUrl.snsTopicArn,
+    });
   }
 }

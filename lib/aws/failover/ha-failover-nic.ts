@@ -4,10 +4,15 @@ import { Construct } from 'constructs';
 import { FAILOVER_PAIR_TAG, FailoverAgent, FailoverAgentOptions } from './failover-agent';
 import { HaActiveSide } from './ha-active-side';
 import { HaMember } from './ha-member';
+import { claimPairName, defaultPairName, PairKind } from './pair-name';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkInstanceOf, checkProps } from '../../core/prop-checks';
+import { markSuppressed } from '../../core/suppression-marks';
 import { isUnresolved } from '../../core/tokens';
 import { checkAddressLimits } from '../address-checks';
+import { AwsRuleId } from '../constraints';
+import { checkAttachmentDeviceIndex } from '../device-index-checks';
 import { DocUrl } from '../doc-url';
 import { ElasticIp } from '../elastic-ip';
 import { Instance } from '../instance';
@@ -15,13 +20,15 @@ import { InstanceReference } from '../instance-reference';
 import { Ipv4Assignment } from '../ipv4-assignment';
 import { MarkerRole, MarkerTag } from '../marker-tags';
 import { NetworkInterface } from '../network-interface';
+import { FAILOVER_AGENT_OPTIONS, HA_FAILOVER_NIC_PROPS } from '../prop-specs';
 import { SubnetReference } from '../subnet-reference';
 
 /** Props of a `HaFailoverNic`. */
 export interface HaFailoverNicProps {
   /**
-   * Name of the pair: tags, the agent's function and alarm names (letters, digits, `-`, `_`).
-   * @default - the construct's id
+   * Name of the pair: tags, the agent's function, role and alarm names (letters, digits, `-`, `_`,
+   * at most 40), unique among the app's failover pairs.
+   * @default - the construct's id and a hash of its construct path (`web-1a2b3c4d`), unique in the app
    */
   readonly pairName?: string;
 
@@ -60,7 +67,7 @@ export interface HaFailoverNicProps {
   readonly active?: HaActiveSide;
 
   /**
-   * Device index of the interface on either member.
+   * Device index of the interface on either member (1 or more: 0 is the member's own primary interface).
    * @default 1
    */
   readonly deviceIndex?: number;
@@ -115,9 +122,16 @@ export class HaFailoverNic extends Construct {
 
   constructor(scope: Construct, id: string, props: HaFailoverNicProps) {
     super(scope, id);
-    this.pairName = props.pairName ?? id;
+    checkProps(this, props, HA_FAILOVER_NIC_PROPS);
+    checkInstanceOf(this, props.primary, HaMember, 'props.primary');
+    checkInstanceOf(this, props.standby, HaMember, 'props.standby');
+    checkProps(this, props.failoverAgent, FAILOVER_AGENT_OPTIONS, 'props.failoverAgent');
+    this.pairName = props.pairName ?? defaultPairName(this);
+    claimPairName(this, PairKind.FAILOVER, this.pairName);
     this.active = props.active ?? HaActiveSide.PRIMARY;
     const deviceIndex = props.deviceIndex ?? 1;
+    // Checked here, so that Terraform's attachment and the agent's refuse it alike.
+    checkAttachmentDeviceIndex(this, deviceIndex);
     const pairTags = { [FAILOVER_PAIR_TAG]: this.pairName };
 
     this.networkInterface = new NetworkInterface(this, 'Interface', {
@@ -136,6 +150,7 @@ export class HaFailoverNic extends Construct {
     [this.primaryInstance, this.primaryLaunched] = this.member('Primary', props.primary, props, pairTags);
     [this.standbyInstance, this.standbyLaunched] = this.member('Standby', props.standby, props, pairTags);
     this.checkDistinctMembers();
+    this.explainSharedSubnet(props);
     const holder = this.active === HaActiveSide.PRIMARY ? this.primaryInstance : this.standbyInstance;
     // Either member may hold the interface, whatever `active` says now: a failover to a member that
     // cannot carry its addresses would fail at run time.
@@ -193,6 +208,22 @@ export class HaFailoverNic extends Construct {
       tags: { ...pairTags, Name: `${this.pairName}-${id.toLowerCase()}` },
     });
     return [instance.reference, instance];
+  }
+
+  /**
+   * A launched member's own primary interface is in the failover interface's subnet unless told
+   * otherwise, which NIC013 would warn about; the warning's advice (secondary addresses instead of a
+   * second interface) cannot apply to an interface whose purpose is to move on its own.
+   */
+  private explainSharedSubnet(props: HaFailoverNicProps): void {
+    const shared = [props.primary, props.standby].some((member) => member.launchProps && member.launchProps.subnet === undefined);
+    if (!shared) return;
+    markSuppressed(this, {
+      id: AwsRuleId.interfacesSameSubnet,
+      reason: 'the failover interface is an interface of its own so that it can move between the members, whose own primary '
+        + 'interfaces are in its subnet by default (HaMember.launch({ subnet }) picks another); replies leave by the interface '
+        + 'they came in on with per-interface policy routing, which Amazon Linux 2023 sets up (elsewhere: SecondaryInterfaceRouting)',
+    });
   }
 
   private tagExistingMembers(props: HaFailoverNicProps, pairTags: Record<string, string>): void {

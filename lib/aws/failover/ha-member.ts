@@ -9,6 +9,8 @@ export interface HaMemberInstanceProps {
   readonly instanceType: string;
   /**
    * Subnet of the member's own primary interface, in the failover interface's Availability Zone.
+   * Another subnet than the failover interface's spares the member two interfaces in one subnet
+   * (NIC013, which the construct silences for this default).
    * @default - the failover interface's subnet
    */
   readonly subnet?: SubnetReference;
@@ -23,7 +25,7 @@ export interface HaMemberInstanceProps {
    */
   readonly keyName?: string;
   /**
-   * User data.
+   * User data, at most 16 KB (counted before base64 encoding).
    * @default - none
    */
   readonly userData?: string;

@@ -68,6 +68,26 @@ export interface InstanceTypeNetworkLimits {
   readonly bareMetal: boolean;
 }
 
+/**
+ * The largest value of each per-type limit over every instance type of the table: what no instance
+ * exceeds, whatever its type. Counts are bounded by these when the instance type is unknown.
+ *
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
+ */
+export interface InstanceNetworkLimitMaxima {
+  /** The most network interfaces an instance type takes, primary included. */
+  readonly maxNetworkInterfaces: number;
+
+  /** The most private IPv4 addresses per network interface, primary address included. */
+  readonly ipv4AddressesPerInterface: number;
+
+  /** The most IPv6 addresses per network interface. */
+  readonly ipv6AddressesPerInterface: number;
+
+  /** The most network cards an instance type has (cards are numbered from 0). */
+  readonly networkCards: number;
+}
+
 function decode(row: InstanceNetworkLimitsRow): InstanceTypeNetworkLimits {
   const [instanceType, maxTotal, ipv4, ipv6, ipv6Supported, cardMaxima, defaultNetworkCardIndex, hypervisor, bareMetal] = row;
   const networkCards = cardMaxima.map((maxNetworkInterfaces, index) => Object.freeze({ index, maxNetworkInterfaces }));
@@ -91,6 +111,19 @@ let byType: ReadonlyMap<string, InstanceTypeNetworkLimits> | undefined;
 function table(): ReadonlyMap<string, InstanceTypeNetworkLimits> {
   byType ??= new Map(INSTANCE_NETWORK_LIMITS_ROWS.map((row) => [row[0], decode(row)]));
   return byType;
+}
+
+let maxima: InstanceNetworkLimitMaxima | undefined;
+
+function computeMaxima(): InstanceNetworkLimitMaxima {
+  const largest = (limit: (limits: InstanceTypeNetworkLimits) => number | undefined) =>
+    Math.max(...[...table().values()].map((limits) => limit(limits) ?? 0));
+  return Object.freeze({
+    maxNetworkInterfaces: largest((limits) => limits.maxNetworkInterfaces),
+    ipv4AddressesPerInterface: largest((limits) => limits.ipv4AddressesPerInterface),
+    ipv6AddressesPerInterface: largest((limits) => limits.ipv6AddressesPerInterface),
+    networkCards: largest((limits) => limits.networkCards.length),
+  });
 }
 
 /**
@@ -118,6 +151,15 @@ export class InstanceNetworkLimits {
   /** Every instance type in the table, sorted by name (code-unit order). */
   public static knownTypes(): string[] {
     return [...table().keys()];
+  }
+
+  /**
+   * The largest value of each limit over every instance type of the table, the bound of what an
+   * instance of unknown type may take. Computed once, from the table.
+   */
+  public static maxima(): InstanceNetworkLimitMaxima {
+    maxima ??= computeMaxima();
+    return maxima;
   }
 
   /**

@@ -5,14 +5,18 @@ import { PatternHostProps } from './pattern-host-props';
 import { checkDistinctSubnets, checkOneZone } from './subnet-checks';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkProps } from '../../core/prop-checks';
+import { isListToken } from '../../os/list-template';
 import { DocUrl } from '../doc-url';
 import { Instance } from '../instance';
 import { Ipv4Assignment } from '../ipv4-assignment';
 import { Ipv6Assignment } from '../ipv6-assignment';
 import { NetworkInterface } from '../network-interface';
+import { DUAL_HOMED_INSTANCE_PROPS, DUAL_HOMED_INTERFACE_OPTIONS } from '../prop-specs';
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
+import { withSecurityGroupIds } from '../security-group-ids';
 import { SubnetReference } from '../subnet-reference';
 
 /** Interface names prefix construct ids and appear in descriptions: keep them plain. */
@@ -57,8 +61,9 @@ export interface DualHomedInterfaceOptions {
 
   /**
    * Inbound rules of a security group the pattern creates for this interface. The group is created
-   * whenever rules are given or `securityGroupIds` is empty, so an interface never falls back to
-   * the VPC's default group; with neither, the created group allows no inbound traffic.
+   * whenever rules are given or `securityGroupIds` is empty or known only at deploy time, so an
+   * interface never falls back to the VPC's default group; with neither, the created group allows
+   * no inbound traffic.
    * @default - no inbound rule
    */
   readonly ingressRules?: InterfaceIngressRule[];
@@ -155,6 +160,8 @@ export class DualHomedInstance extends Construct {
 
   constructor(scope: Construct, id: string, props: DualHomedInstanceProps) {
     super(scope, id);
+    checkProps(this, props, DUAL_HOMED_INSTANCE_PROPS);
+    props.interfaces.forEach((options, i) => checkProps(this, options, DUAL_HOMED_INTERFACE_OPTIONS, `props.interfaces[${i}]`));
     this.checkNames(props.interfaces);
     const host = new PatternHost(this, props);
     this.checkCount(props.interfaces.length, host.launches);
@@ -171,7 +178,7 @@ export class DualHomedInstance extends Construct {
         subnet: options.subnet,
         privateIpv4: options.privateIpv4,
         ipv6: options.ipv6,
-        securityGroupIds: [...group ? [group.securityGroupId] : [], ...options.securityGroupIds ?? []],
+        securityGroupIds: withSecurityGroupIds(group ? [group.securityGroupId] : [], options.securityGroupIds),
         description: options.description ?? `${options.name} interface of a dual-homed instance`,
         tags: props.tags,
       });
@@ -226,7 +233,9 @@ export class DualHomedInstance extends Construct {
 
   private createSecurityGroup(options: DualHomedInterfaceOptions, tags: { [key: string]: string } | undefined): SecurityGroup | undefined {
     const rules = options.ingressRules ?? [];
-    if (rules.length === 0 && (options.securityGroupIds ?? []).length > 0) return undefined;
+    // A list known only at deploy time may be empty then: the group keeps the interface off the VPC's default group.
+    const added = options.securityGroupIds ?? [];
+    if (rules.length === 0 && !isListToken(added) && added.length > 0) return undefined;
     const group = new SecurityGroup(this, `${options.name}SecurityGroup`, {
       vpcId: patternVpcId(this, options.subnet, options.vpcId),
       description: `${options.name} interface of a dual-homed instance`,

@@ -5,14 +5,17 @@ import { PatternHostProps } from './pattern-host-props';
 import { checkDistinctSubnets, checkOneZone } from './subnet-checks';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkProps } from '../../core/prop-checks';
 import { DocUrl } from '../doc-url';
 import { ElasticIp } from '../elastic-ip';
 import { Instance } from '../instance';
 import { Ipv4Assignment } from '../ipv4-assignment';
 import { NetworkInterface } from '../network-interface';
+import { MANAGEMENT_NETWORK_PROPS } from '../prop-specs';
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
+import { withSecurityGroupIds } from '../security-group-ids';
 import { SubnetReference } from '../subnet-reference';
 
 const SSH_PORT = 22;
@@ -196,6 +199,7 @@ export class ManagementNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagementNetworkProps) {
     super(scope, id);
+    checkProps(this, props, MANAGEMENT_NETWORK_PROPS);
     const subnets = [
       { role: 'public', subnet: props.publicSubnet },
       { role: 'management', subnet: props.managementSubnet },
@@ -216,7 +220,7 @@ export class ManagementNetwork extends Construct {
       this.publicInterface = new NetworkInterface(this, 'PublicInterface', {
         subnet: props.publicSubnet,
         privateIpv4: props.publicInterfaceIpv4,
-        securityGroupIds: [this.publicSecurityGroup.securityGroupId, ...props.publicSecurityGroupIds ?? []],
+        securityGroupIds: withSecurityGroupIds([this.publicSecurityGroup.securityGroupId], props.publicSecurityGroupIds),
         description: 'Public traffic (eth0) of a management network',
         tags: props.tags,
       });
@@ -226,7 +230,7 @@ export class ManagementNetwork extends Construct {
     this.managementInterface = new NetworkInterface(this, 'ManagementInterface', {
       subnet: props.managementSubnet,
       privateIpv4: props.managementInterfaceIpv4,
-      securityGroupIds: [this.managementSecurityGroup.securityGroupId, ...props.managementSecurityGroupIds ?? []],
+      securityGroupIds: withSecurityGroupIds([this.managementSecurityGroup.securityGroupId], props.managementSecurityGroupIds),
       description: 'Management traffic (eth1) of a management network',
       tags: props.tags,
     });

@@ -1,10 +1,11 @@
 import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
-import { Fn, Token } from 'cdktf';
+import { Annotations, Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PatternHost, patternVpcId } from './pattern-host';
 import { PatternHostProps } from './pattern-host-props';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkProps } from '../../core/prop-checks';
 import { markSuppressed } from '../../core/suppression-marks';
 import { isUnresolved } from '../../core/tokens';
 import { checkCount, checkNoDuplicates } from '../address-checks';
@@ -13,11 +14,19 @@ import { DocUrl } from '../doc-url';
 import { ElasticIp } from '../elastic-ip';
 import { Instance } from '../instance';
 import { Ipv4Assignment } from '../ipv4-assignment';
+import { InstanceNetworkLimits } from '../limits/instance-network-limits';
 import { NetworkInterface } from '../network-interface';
+import { MULTI_EIP_INSTANCE_PROPS } from '../prop-specs';
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
 import { SubnetReference } from '../subnet-reference';
+
+/**
+ * Elastic IPs an AWS account may allocate per Region before it asks for more.
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html
+ */
+const ELASTIC_IPS_DEFAULT_QUOTA = 5;
 
 /** How a `MultiEipInstance` carries its public addresses. */
 export enum MultiEipMode {
@@ -53,9 +62,11 @@ export interface MultiEipInstanceProps extends PatternHostProps {
   /**
    * Number of public addresses (Elastic IPs). Bounded by the instance type: private IPv4
    * addresses per interface with `SECONDARY_ADDRESSES`, interfaces minus one with
-   * `INTERFACE_PER_ADDRESS`.
+   * `INTERFACE_PER_ADDRESS` (those of the largest instance type when the type is unknown). More
+   * than the default quota of 5 Elastic IPs per Region is accepted with a warning.
    * @default - the number of `privateIpAddresses`
    * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AvailableIpPerENI.html
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html
    */
   readonly publicAddressCount?: number;
 
@@ -142,6 +153,7 @@ export class MultiEipInstance extends Construct {
 
   constructor(scope: Construct, id: string, props: MultiEipInstanceProps) {
     super(scope, id);
+    checkProps(this, props, MULTI_EIP_INSTANCE_PROPS);
     this.mode = props.mode ?? MultiEipMode.SECONDARY_ADDRESSES;
     const host = new PatternHost(this, props);
     const count = this.addressCount(props);
@@ -195,19 +207,32 @@ export class MultiEipInstance extends Construct {
       this.interfaces = indexes.map((i) => nic(`Interface${i + 1}`, this.securityGroups[i],
         addresses ? Ipv4Assignment.addresses(addresses[i]) : Ipv4Assignment.automatic()));
       indexes.forEach((i) => this.elasticIps[i].associateWith(this.interfaces[i]));
-      if (count > 1) {
-        markSuppressed(this, {
-          id: AwsRuleId.interfacesSameSubnet,
-          reason: 'INTERFACE_PER_ADDRESS puts one interface per public address in one subnet by design, so each service '
-            + 'has its own security group; replies must leave by their own interface (osNetworkConfig policy routing)',
-        });
-      }
     }
+    this.explainSharedSubnet(props, host.launches, count);
     this.attachments = this.interfaces
       .map((networkInterface) => host.addInterface(networkInterface))
       .filter((attachment): attachment is NetworkInterfaceAttachmentA => attachment !== undefined);
     this.deviceIndexes = this.attachments.map((attachment) => attachment.deviceIndexInput!);
     this.instance = host.instance;
+  }
+
+  /**
+   * The interfaces this pattern puts in one subnet by design, which NIC013 would warn about: the
+   * launched primary interface, which takes no Elastic IP, in `subnet` unless `primarySubnet` names
+   * another, and one interface per address with INTERFACE_PER_ADDRESS.
+   */
+  private explainSharedSubnet(props: MultiEipInstanceProps, launches: boolean, count: number): void {
+    const reasons = [
+      ...launches && props.primarySubnet === undefined
+        ? ['the primary interface, which takes no Elastic IP, is in `subnet` unless primarySubnet names another subnet'] : [],
+      ...this.mode === MultiEipMode.INTERFACE_PER_ADDRESS && count > 1
+        ? ['INTERFACE_PER_ADDRESS puts one interface per public address in one subnet, so each service has its own security group'] : [],
+    ];
+    if (reasons.length === 0) return;
+    markSuppressed(this, {
+      id: AwsRuleId.interfacesSameSubnet,
+      reason: `by design: ${reasons.join('; ')}. Replies must leave by their own interface (osNetworkConfig policy routing)`,
+    });
   }
 
   /** The number of public addresses, which must be known at synth time: each is its own resource. */
@@ -243,25 +268,42 @@ export class MultiEipInstance extends Construct {
     return count;
   }
 
+  /**
+   * Bounds the count by the instance type, or by the largest instance type when the type is
+   * unknown, so a typo never allocates thousands of Elastic IPs; warns past the default quota.
+   */
   private checkLimits(host: PatternHost, count: number): void {
-    if (!host.limits) return;
+    const limits = host.limits ?? InstanceNetworkLimits.maxima();
+    const type = host.limits ? host.instanceType : 'any instance type';
     const perInterface = this.mode === MultiEipMode.SECONDARY_ADDRESSES;
-    const max = perInterface ? host.limits.ipv4AddressesPerInterface : host.limits.maxNetworkInterfaces - 1;
-    if (count <= max) return;
+    const max = perInterface ? limits.ipv4AddressesPerInterface : limits.maxNetworkInterfaces - 1;
+    if (count <= max) {
+      this.warnPastDefaultQuota(count);
+      return;
+    }
     const otherMode = perInterface ? MultiEipMode.INTERFACE_PER_ADDRESS : MultiEipMode.SECONDARY_ADDRESSES;
-    const otherMax = perInterface ? host.limits.maxNetworkInterfaces - 1 : host.limits.ipv4AddressesPerInterface;
+    const otherMax = perInterface ? limits.maxNetworkInterfaces - 1 : limits.ipv4AddressesPerInterface;
     throw new NetworkConstraintError({
       code: ErrorCode.TooManyPublicAddresses,
       scope: this,
       problem: perInterface
-        ? `${host.instanceType} allows ${max} private IPv4 addresses per interface, so one interface carries at most ${max} Elastic IPs`
-        : `${host.instanceType} takes ${host.limits.maxNetworkInterfaces} interfaces, the primary one included, so at most ${max} interfaces carry an Elastic IP`,
-      received: `${count} public addresses with ${this.mode} on ${host.instanceType}`,
-      allowed: `at most ${max} with ${this.mode} on ${host.instanceType}`,
+        ? `${type} allows at most ${max} private IPv4 addresses per interface, so one interface carries at most ${max} Elastic IPs`
+        : `${type} takes at most ${limits.maxNetworkInterfaces} interfaces, the primary one included, so at most ${max} interfaces carry an Elastic IP`,
+      received: `${count} public addresses with ${this.mode} on ${host.instanceType ?? 'an instance of unknown type'}`,
+      allowed: `at most ${max} with ${this.mode} on ${type}`,
       fix: otherMax >= count
-        ? `Use MultiEipMode.${otherMode} (up to ${otherMax} on ${host.instanceType}) or a larger instance type`
-        : `Choose a larger instance type (MultiEipMode.${otherMode} allows only ${otherMax} on ${host.instanceType})`,
+        ? `Use MultiEipMode.${otherMode} (up to ${otherMax} on ${type})${host.limits ? ' or a larger instance type' : ''}`
+        : host.limits
+          ? `Choose a larger instance type (MultiEipMode.${otherMode} allows only ${otherMax} on ${type})`
+          : 'Spread the addresses over several instances',
       docUrl: DocUrl.ipPerEni,
     });
+  }
+
+  private warnPastDefaultQuota(count: number): void {
+    if (count <= ELASTIC_IPS_DEFAULT_QUOTA) return;
+    Annotations.of(this).addWarning(`${count} Elastic IPs exceed the default quota of ${ELASTIC_IPS_DEFAULT_QUOTA} Elastic IP addresses `
+      + 'per Region of an AWS account: the apply fails unless the account\'s quota was raised (Service Quotas, '
+      + `"EC2-VPC Elastic IPs"). See ${DocUrl.elasticIp}`);
   }
 }

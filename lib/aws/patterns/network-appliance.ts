@@ -4,16 +4,19 @@ import { Construct } from 'constructs';
 import { PatternHost, patternVpcId } from './pattern-host';
 import { PatternHostProps } from './pattern-host-props';
 import { checkDistinctSubnets, checkOneZone } from './subnet-checks';
-import { parseCidr } from '../../core/cidr';
+import { formatCidr, parseCidr } from '../../core/cidr';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkProps } from '../../core/prop-checks';
 import { isUnresolved } from '../../core/tokens';
+import { isListToken } from '../../os/list-template';
 import { checkNoDuplicates } from '../address-checks';
 import { DocUrl } from '../doc-url';
 import { ElasticIp } from '../elastic-ip';
 import { Instance } from '../instance';
 import { Ipv4Assignment } from '../ipv4-assignment';
 import { NetworkInterface } from '../network-interface';
+import { NETWORK_APPLIANCE_PROPS } from '../prop-specs';
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
@@ -78,13 +81,16 @@ export interface NetworkApplianceProps extends PatternHostProps {
    * Route tables whose traffic to `routeDestinations` goes through the appliance: one `aws_route`
    * per table and destination, with the private interface as target (`network_interface_id`).
    * A table may hold only one route per destination: one already there makes the apply fail.
+   * Each id may be a reference, but the list itself must be literal: a list known only at deploy
+   * time gives no count of routes to create (`RouteCountUnknown`).
    * @default - no routes
    * @see https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html
    */
   readonly routeTableIds?: string[];
 
   /**
-   * Destination CIDR blocks (IPv4 or IPv6) of the routes, written without host bits.
+   * Destination CIDR blocks (IPv4 or IPv6) of the routes, written without host bits, each block
+   * once (`::/0` and `0::/0` are the same block). Like `routeTableIds`, a literal list.
    * @default ['0.0.0.0/0']
    */
   readonly routeDestinations?: string[];
@@ -168,6 +174,7 @@ export class NetworkAppliance extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkApplianceProps) {
     super(scope, id);
+    checkProps(this, props, NETWORK_APPLIANCE_PROPS);
     const forwarding = props.forwarding ?? ApplianceForwarding.BOTH;
     const routeTableIds = props.routeTableIds ?? [];
     const destinations = props.routeDestinations ?? ['0.0.0.0/0'];
@@ -224,7 +231,7 @@ export class NetworkAppliance extends Construct {
       this.elasticIp = new ElasticIp(this, 'ElasticIp', { networkInterface: this.publicInterface, tags: props.tags });
     }
     this.routes = routeTableIds.flatMap((routeTableId, t) => destinations.map((destination, d) => new Route(
-      this, `Route${t}-${isUnresolved(destination) ? `destination${d}` : destination.replace(/[^A-Za-z0-9]+/g, '_')}`, {
+      this, `Route${t}-${isUnresolved(destination) ? `destination${d}` : destinationName(destination)}`, {
         routeTableId,
         // The provider's quirk: an interface target is network_interface_id, never instance_id on a multi-interface instance.
         networkInterfaceId: this.privateInterface.networkInterfaceId,
@@ -233,6 +240,8 @@ export class NetworkAppliance extends Construct {
   }
 
   private checkRoutes(routeTableIds: string[], destinations: string[], forwarding: ApplianceForwarding): void {
+    this.checkRouteCountKnown('routeTableIds', routeTableIds);
+    this.checkRouteCountKnown('routeDestinations', destinations);
     for (const destination of destinations) {
       if (isUnresolved(destination) || parseCidr(destination, { strict: true })) continue;
       throw new NetworkConstraintError({
@@ -244,7 +253,8 @@ export class NetworkAppliance extends Construct {
         docUrl: DocUrl.routeTables,
       });
     }
-    checkNoDuplicates(this, 'routeDestinations', destinations);
+    // AWS compares blocks, not their text: "0::/0" is "::/0" (RouteAlreadyExists at apply).
+    checkNoDuplicates(this, 'routeDestinations', destinations.map((d) => (isUnresolved(d) ? d : canonicalCidr(d))));
     checkNoDuplicates(this, 'routeTableIds', routeTableIds);
     if (routeTableIds.length > 0 && !forwardsOn(forwarding, ApplianceForwarding.PRIVATE_INTERFACE)) {
       throw new NetworkConstraintError({
@@ -258,6 +268,43 @@ export class NetworkAppliance extends Construct {
       });
     }
   }
+
+  /**
+   * One route per table and destination: a list whose length is known only at deploy time, or an
+   * element spread from one (`['rtb-1', ...variable.listValue]`), gives no count to create them by.
+   * Elements that are tokens in a literal list are fine.
+   */
+  private checkRouteCountKnown(prop: string, list: string[]): void {
+    if (!isListToken(list) && !list.some((element) => isListToken([element]))) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.RouteCountUnknown,
+      scope: this,
+      problem: `one route is created per route table and destination, so ${prop} must be a list whose length is known at synth time`,
+      received: `${prop} with a list known only at deploy time`,
+      allowed: 'a literal list; each element may be a reference (aws_route_table.x.id)',
+      fix: 'List the elements, or create the aws_route resources yourself with count or for_each',
+      docUrl: DocUrl.routeTables,
+    });
+  }
+}
+
+/** Canonical text of a block already checked: lowercase, shortest IPv6 form. */
+function canonicalCidr(text: string): string {
+  return formatCidr(parseCidr(text, { strict: true })!);
+}
+
+/**
+ * The part of a route's construct id that names its destination, from the canonical block. Ids of
+ * deployed routes must not change, so it keeps the old form (each run of punctuation as one `_`)
+ * wherever that form names a single block: IPv4, and IPv6 without `::` or with `::` at either end.
+ * A `::` between groups (`2001:db8::1/128` against `2001:db8:1::/128`) or before an IPv4-mapped
+ * tail would be ambiguous in it, so that `::` is written `__`, which the old form never contains.
+ */
+function destinationName(destination: string): string {
+  const text = canonicalCidr(destination);
+  const address = text.slice(0, text.indexOf('/'));
+  const ambiguous = address.includes('::') && !address.endsWith('::') && (!address.startsWith('::') || address.includes('.'));
+  return (ambiguous ? text.replace('::', '__') : text).replace(/[^A-Za-z0-9_]+/g, '_');
 }
 
 /** Whether the interface on `side` (`PUBLIC_INTERFACE` or `PRIVATE_INTERFACE`) forwards. */

@@ -11,19 +11,23 @@ import { virtualIpPolicyStatements } from './virtual-ip/vip-policy';
 import { cidrContains, parseCidr } from '../../core/cidr';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkProps } from '../../core/prop-checks';
 import { isUnresolved, literal } from '../../core/tokens';
 import { isListToken } from '../../os/list-template';
 import { checkCidr, checkCount, checkNoDuplicates, checkPrivateIpv4 } from '../address-checks';
 import { DocUrl } from '../doc-url';
 import { ElasticIp } from '../elastic-ip';
 import { policyDocument } from '../failover/agent-policy';
+import { claimPairName, defaultPairName, PairKind } from '../failover/pair-name';
 import { Instance } from '../instance';
 import { Ipv4Assignment } from '../ipv4-assignment';
 import { MarkerRole, MarkerTag } from '../marker-tags';
 import { NetworkInterface } from '../network-interface';
+import { VIRTUAL_IP_NODE, VIRTUAL_IP_PAIR_PROPS } from '../prop-specs';
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
+import { withSecurityGroupIds } from '../security-group-ids';
 import { SubnetReference } from '../subnet-reference';
 
 /** IP protocol number of VRRP. */
@@ -59,8 +63,9 @@ export interface VirtualIpNode {
 /** Props of a `VirtualIpPair`. */
 export interface VirtualIpPairProps {
   /**
-   * Name of the pair: VRRP instance, IAM role, tags (letters, digits, `-`, `_`, at most 40).
-   * @default - the construct's id
+   * Name of the pair: VRRP instance, IAM role and instance profile, tags (letters, digits, `-`, `_`,
+   * at most 40), unique among the app's virtual IP pairs.
+   * @default - the construct's id and a hash of its construct path (`web-pair-1a2b3c4d`), unique in the app
    */
   readonly pairName?: string;
 
@@ -226,7 +231,10 @@ export class VirtualIpPair extends Construct {
 
   constructor(scope: Construct, id: string, props: VirtualIpPairProps) {
     super(scope, id);
-    this.pairName = props.pairName ?? id;
+    checkProps(this, props, VIRTUAL_IP_PAIR_PROPS);
+    checkProps(this, props.active, VIRTUAL_IP_NODE, 'props.active');
+    checkProps(this, props.standby, VIRTUAL_IP_NODE, 'props.standby');
+    this.pairName = props.pairName ?? defaultPairName(this);
     this.mode = props.mode;
     this.virtualIp = props.virtualIp;
     const secondary = props.mode === VirtualIpMode.SECONDARY_IP;
@@ -239,7 +247,7 @@ export class VirtualIpPair extends Construct {
     const tags = { ...props.tags, [VirtualIpPair.PAIR_TAG]: this.pairName };
 
     this.securityGroup = this.pairSecurityGroup(props, tags);
-    const securityGroupIds = [this.securityGroup.securityGroupId, ...props.securityGroupIds ?? []];
+    const securityGroupIds = withSecurityGroupIds([this.securityGroup.securityGroupId], props.securityGroupIds);
     // The virtual IP starts on the active interface: it must be there before an Elastic IP can map to it.
     this.activeInterface = this.nodeInterface('Active', props.active, secondary ? [props.virtualIp] : [], securityGroupIds, tags);
     this.standbyInterface = this.nodeInterface('Standby', props.standby, [], securityGroupIds, tags);
@@ -371,15 +379,7 @@ export class VirtualIpPair extends Construct {
   }
 
   private validate(props: VirtualIpPairProps, priorities: { active: number; standby: number }): void {
-    if (!isUnresolved(this.pairName) && !/^[A-Za-z0-9_-]{1,40}$/.test(this.pairName)) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.InvalidPairName,
-        scope: this,
-        problem: 'the pair name is used in IAM names, the VRRP instance name and a tag value',
-        received: JSON.stringify(this.pairName),
-        allowed: '1 to 40 letters, digits, hyphens or underscores',
-      });
-    }
+    claimPairName(this, PairKind.VIRTUAL_IP, this.pairName);
     checkPrivateIpv4(this, 'the virtual IP', props.virtualIp);
     this.validateVrrp(props, priorities);
     this.validateClients(props);

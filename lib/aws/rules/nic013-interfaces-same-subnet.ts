@@ -2,11 +2,13 @@ import { Host, InterfaceAttachment, AwsIndex } from './aws-index';
 import { AwsRule } from './aws-rule';
 import { AwsRuleId } from '../constraints';
 import { byDeviceIndex } from './host-checks';
+import { hasRole } from './marker-tag-values';
 import { sameValue } from './same-value';
 import { RuleLevel } from '../../checks/rule-level';
 import { RuleReport } from '../../checks/rule-report';
 import { TfValue } from '../../checks/tf-value';
 import { DocUrl } from '../doc-url';
+import { MarkerRole } from '../marker-tags';
 
 /** Where an attached interface lives, or the value that hides it. */
 interface Placement {
@@ -20,6 +22,8 @@ interface Placement {
 /**
  * NIC013: two interfaces of one instance in the same subnet work, but replies may leave through
  * the other interface (asymmetric routing); AWS advises secondary private IPs on one interface.
+ * That advice cannot apply to a failover interface (tag `nic-patterns:role = failover`), which is
+ * an interface of its own so that it can move: the fix then moves the other interface.
  */
 export class Nic013InterfacesSameSubnet extends AwsRule {
   public readonly id = AwsRuleId.interfacesSameSubnet;
@@ -36,11 +40,11 @@ export class Nic013InterfacesSameSubnet extends AwsRule {
     for (const host of index.hosts) {
       if (host.attachments.length < 2) continue;
       const placed = byDeviceIndex(host.attachments).map(placement).filter((p): p is Placement => p !== undefined);
-      placed.forEach((current, i) => this.compare(host, current, placed.slice(0, i), report));
+      placed.forEach((current, i) => this.compare(index, host, current, placed.slice(0, i), report));
     }
   }
 
-  private compare(host: Host, current: Placement, earlier: Placement[], report: RuleReport): void {
+  private compare(index: AwsIndex, host: Host, current: Placement, earlier: Placement[], report: RuleReport): void {
     const verdicts = earlier.map((other) => ({
       other,
       same: current.hiddenBy || other.hiddenBy ? undefined : sameValue(current.subnet, other.subnet),
@@ -51,7 +55,7 @@ export class Nic013InterfacesSameSubnet extends AwsRule {
         current.attachment.source,
         `${host.resource.label} has two interfaces in ${subnetName(current.subnet)}, ${current.attachment.label} and ${twin.attachment.label}: `
           + 'an instance should have at most one interface per subnet',
-        `put ${current.attachment.label} in another subnet, or drop it and add secondary private IPv4 addresses to ${twin.attachment.label}`,
+        fixFor(index, current.attachment, twin.attachment),
       );
       return;
     }
@@ -62,6 +66,18 @@ export class Nic013InterfacesSameSubnet extends AwsRule {
       report.cannotVerify(current.attachment.source, hidden?.what ?? `the subnet of ${side.attachment.label}`, hidden?.value ?? side.subnet);
     }
   }
+}
+
+/** Moves the interface that is no failover interface, or drops the later one for secondary addresses on the other. */
+function fixFor(index: AwsIndex, current: InterfaceAttachment, twin: InterfaceAttachment): string {
+  const isFailover = (a: InterfaceAttachment) => a.eniResource !== undefined && hasRole(index, a.eniResource, MarkerRole.failover) === true;
+  const [failover, other] = isFailover(current) ? [current, twin] : [twin, current];
+  if (isFailover(failover) && !isFailover(other)) {
+    return `put ${other.label} in another subnet of the Availability Zone: ${failover.label} is a failover interface, which `
+      + 'stays an interface of its own to move between instances; or route replies out of the interface they came in on '
+      + '(per-interface policy routing) and suppress this warning with that reason';
+  }
+  return `put ${current.label} in another subnet, or drop it and add secondary private IPv4 addresses to ${twin.label}`;
 }
 
 function placement(attachment: InterfaceAttachment): Placement | undefined {

@@ -1,4 +1,5 @@
 import type { SecurityGroup } from './security-group';
+import { parseCidr } from '../../core/cidr';
 import { isUnresolved } from '../../core/tokens';
 
 /**
@@ -55,11 +56,13 @@ export class Peer {
     this._stableKey = stableKey ?? (isUnresolved(value) ? undefined : value);
   }
 
-  /** Whether the peer is the whole internet (`0.0.0.0/0` or `::/0`). */
+  /**
+   * Whether the peer is the whole internet: a block with prefix length 0 of the peer's family,
+   * however it is written (`0.0.0.0/0`, `::/0`, `::0/0`, `0:0::/0`).
+   */
   public get isInternet(): boolean {
-    if (isUnresolved(this.value)) return false;
-    return (this._attribute === 'cidrIpv4' && this.value.trim() === '0.0.0.0/0')
-      || (this._attribute === 'cidrIpv6' && this.value.trim() === '::/0');
+    const block = this._attribute === 'cidrIpv4' || this._attribute === 'cidrIpv6' ? parseCidr(this.value) : undefined;
+    return block?.prefix === 0 && block.family === (this._attribute === 'cidrIpv6' ? 6 : 4);
   }
 
   /** Readable description of the peer, for errors. */

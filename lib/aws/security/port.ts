@@ -1,3 +1,6 @@
+import { Token } from 'cdktf';
+import { isUnresolved } from '../../core/tokens';
+
 /**
  * Protocol and port range of a security group rule.
  * @see https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
@@ -34,11 +37,14 @@ export class Port {
   }
 
   /**
-   * A whole IP protocol by number, with no ports, such as 112 for VRRP.
-   * @param protocolNumber IANA protocol number (0-255)
+   * A whole IP protocol by number, with no ports, such as 112 for VRRP. TCP (6), UDP (17) and
+   * ICMP (1) need a port range in AWS: use `tcpRange`, `udpRange` or `allIcmp` for them.
+   * @param protocolNumber IANA protocol number (0-255), or -1 for every protocol
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html
    */
   public static ipProtocol(protocolNumber: number): Port {
-    return new Port(String(protocolNumber), undefined, undefined);
+    // String() of a number token reads as a plain (huge) number, which the checks would refuse; a string token is skipped.
+    return new Port(isUnresolved(protocolNumber) ? Token.asString(protocolNumber) : String(protocolNumber), undefined, undefined);
   }
 
   /** `tcp`, `udp`, `icmp`, `-1` (all) or a protocol number. */

@@ -1,4 +1,4 @@
-import { Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { FailoverAgent, HaActiveSide, HaFailoverNic, HaMember, Ipv4Assignment, SubnetReference } from '../../../lib';
 import { maskAssetHashes } from '../../snapshot-helpers';
 import { expectConstraintError, networkStack, resourcesOf } from '../fixtures';
@@ -91,6 +91,86 @@ describe('FailoverAgent', () => {
   test('fails when the attach timeout is out of range', () => {
     expectConstraintError(() => agent({ attachTimeoutSeconds: 5 }), 'InvalidCount', ['attachTimeoutSeconds']);
   });
+
+  test('fails when the device index is the primary interface\'s, as an attachment by Terraform would', () => {
+    expectConstraintError(() => agent({ deviceIndex: 0 }), 'PrimaryDeviceIndex', ['test/agent', 'deviceIndex 0']);
+  });
+
+  test.each([[2], [0.5], [-1], [4000]])('fails when the log retention is %p days, which CloudWatch Logs does not take', (logRetentionDays) => {
+    expectConstraintError(() => agent({ logRetentionDays }), 'InvalidLogRetentionDays', [`logRetentionDays ${logRetentionDays}`, '1, 3, 5, 7, 14', '3653']);
+  });
+
+  test.each([[1], [400], [3653], [0]])('keeps the logs for %p days (0: forever)', (logRetentionDays) => {
+    const { stack } = agent({ logRetentionDays });
+    expect(Object.values(resourcesOf(stack, 'aws_cloudwatch_log_group'))[0].retention_in_days).toBe(logRetentionDays);
+  });
+
+  test.each([
+    ['not-an-arn'],
+    ['ops'],
+    ['https://sns.us-east-1.amazonaws.com/111122223333/ops'],
+    ['arn:aws:sqs:us-east-1:111122223333:ops'],
+    ['arn:aws:sns:us-east-1:1111:ops'],
+    ['arn:aws:sns:us-east-1:111122223333:'],
+  ])('fails when an alarm topic is %p, no SNS topic ARN', (arn) => {
+    expectConstraintError(() => agent({ alarmTopicArns: ['arn:aws:sns:us-east-1:111122223333:ops', arn] }), 'InvalidSnsTopicArn', [JSON.stringify(arn)]);
+  });
+
+  test('takes topic ARNs of every partition, FIFO topics, and references', () => {
+    const { stack } = networkStack();
+    const reference = new TerraformVariable(stack, 'topic', { type: 'string' }).stringValue;
+    const arns = [
+      'arn:aws-cn:sns:cn-north-1:111122223333:ops', 'arn:aws-us-gov:sns:us-gov-west-1:111122223333:ops_1',
+      'arn:aws:sns:eu-central-1:111122223333:ops.fifo', reference,
+    ];
+    expect(() => new FailoverAgent(stack, 'agent', {
+      pairName: 'web', networkInterfaceId: 'eni-0123', primaryInstanceId: 'i-1', standbyInstanceId: 'i-2', deviceIndex: 1, alarmTopicArns: arns,
+    })).not.toThrow();
+  });
+
+  test('skips a list of topics known only at deploy time, and a retention from a variable', () => {
+    const { stack } = networkStack();
+    expect(() => new FailoverAgent(stack, 'agent', {
+      pairName: 'web',
+      networkInterfaceId: 'eni-0123',
+      primaryInstanceId: 'i-1',
+      standbyInstanceId: 'i-2',
+      deviceIndex: 1,
+      alarmTopicArns: new TerraformVariable(stack, 'topics', { type: 'list(string)' }).listValue,
+      logRetentionDays: new TerraformVariable(stack, 'days', { type: 'number' }).numberValue,
+    })).not.toThrow();
+  });
+
+  test('writes numbers known only at deploy time as references, and lets Terraform compute the timeout', () => {
+    // GIVEN the timeout, cooldown and device index from variables
+    const { stack } = networkStack();
+    const number = (name: string) => new TerraformVariable(stack, name, { type: 'number' }).numberValue;
+    new FailoverAgent(stack, 'agent', {
+      pairName: 'web',
+      networkInterfaceId: 'eni-0123',
+      primaryInstanceId: 'i-1',
+      standbyInstanceId: 'i-2',
+      deviceIndex: number('device'),
+      attachTimeoutSeconds: number('wait'),
+      cooldownSeconds: number('cooldown'),
+    });
+    // WHEN / THEN
+    const [fn] = Object.values(resourcesOf(stack, 'aws_lambda_function'));
+    expect(fn.timeout).toBe('${min(900, ((var.wait * 2) + 60))}');
+    expect(fn.environment.variables).toMatchObject({
+      DEVICE_INDEX: '${var.device}', ATTACH_TIMEOUT_SECONDS: '${var.wait}', COOLDOWN_SECONDS: '${var.cooldown}', NETWORK_CARD_INDEX: '0',
+    });
+  });
+
+  test('fails when two agents of one app, in two stacks, are given the same pair name', () => {
+    // GIVEN an agent of pair "web" in stack blue
+    const app = Testing.app();
+    const [blue, green] = ['blue', 'green'].map((id) => new TerraformStack(app, id));
+    const props = { pairName: 'web', networkInterfaceId: 'eni-0123', primaryInstanceId: 'i-1', standbyInstanceId: 'i-2', deviceIndex: 1 };
+    new FailoverAgent(blue, 'agent', props);
+    // WHEN / THEN another in stack green, whose function and role would have the same names, is refused
+    expectConstraintError(() => new FailoverAgent(green, 'agent', props), 'DuplicatePairName', ['green/agent', 'blue/agent']);
+  });
 });
 
 describe('HaFailoverNic with the failover agent', () => {
@@ -114,7 +194,7 @@ describe('HaFailoverNic with the failover agent', () => {
     const primaryId = `\${aws_instance.${nic.primaryLaunched!.resource.friendlyUniqueId}.id}`;
     expect(JSON.parse(invocation.input)).toEqual({ action: 'place', instanceId: primaryId });
     expect(invocation.triggers).toEqual({ instanceId: primaryId });
-    expect(Object.values(resourcesOf(stack, 'aws_instance')).filter((i: any) => i.tags?.['nic-patterns:failover-pair'] === 'web')).toHaveLength(2);
+    expect(Object.values(resourcesOf(stack, 'aws_instance')).filter((i: any) => i.tags?.['nic-patterns:failover-pair'] === nic.pairName)).toHaveLength(2);
   });
 
   test('synthesizes as in the snapshot', () => {

@@ -1,4 +1,5 @@
-import { Testing, Token } from 'cdktf';
+import { TerraformStack, Testing, Token } from 'cdktf';
+import { Construct } from 'constructs';
 import {
   HaActiveSide, HaFailoverNic, HaFailoverNicProps, HaMember, InstanceReference, Ipv4Assignment, SubnetReference,
 } from '../../../lib';
@@ -38,7 +39,7 @@ describe('HaFailoverNic', () => {
       instance_id: `\${aws_instance.${nic.primaryLaunched!.resource.friendlyUniqueId}.id}`,
     });
     const eni = resourcesOf(stack, 'aws_network_interface')[nic.networkInterface.resource.friendlyUniqueId];
-    expect(eni.tags).toEqual({ 'nic-patterns:role': 'failover', 'nic-patterns:failover-pair': 'web' });
+    expect(eni.tags).toEqual({ 'nic-patterns:role': 'failover', 'nic-patterns:failover-pair': nic.pairName });
     expect(eni).not.toHaveProperty('lifecycle');
   });
 
@@ -110,8 +111,11 @@ describe('HaFailoverNic', () => {
     }), 'TooManyPrivateIpv4Addresses', ['at most 2 on t3.micro']);
   });
 
-  test('fails when attached at device index 0', () => {
-    expectConstraintError(() => pair({ deviceIndex: 0 }), 'PrimaryDeviceIndex');
+  test.each([
+    ['without the agent (Terraform attaches)', undefined],
+    ['with the agent (the agent attaches)', {}],
+  ])('fails when attached at device index 0, %s', (_name, failoverAgent) => {
+    expectConstraintError(() => pair({ deviceIndex: 0, failoverAgent }), 'PrimaryDeviceIndex', ['test/web', 'deviceIndex 0']);
   });
 
   test('accepts token instance ids', () => {
@@ -119,5 +123,62 @@ describe('HaFailoverNic', () => {
       primary: HaMember.existing(InstanceReference.fromInstanceId(Token.asString({ Ref: 'a' }))),
       standby: HaMember.existing(InstanceReference.fromInstanceId(Token.asString({ Ref: 'b' }))),
     })).not.toThrow();
+  });
+});
+
+describe('HaFailoverNic pair names', () => {
+  /** A pair with the fixture's subnet in `scope`, whose stack is `stack`. */
+  function pairIn(stack: TerraformStack, scope: Construct, id: string, overrides: Partial<HaFailoverNicProps> = {}) {
+    const subnet = SubnetReference.fromSubnetId(`subnet-${stack.node.id}`, { availabilityZone: 'us-east-1a' });
+    return new HaFailoverNic(scope, id, { subnet, primary: HaMember.launch(MEMBER), standby: HaMember.launch(MEMBER), ...overrides });
+  }
+
+  test('derives the default from the construct id and a hash of its path, the same from one synth to the next', () => {
+    const first = pair().nic.pairName;
+    expect(first).toMatch(/^web-[0-9a-f]{8}$/);
+    expect(pair().nic.pairName).toBe(first);
+  });
+
+  test('two pairs with the same id in two stacks of one app get different names, so different AWS names', () => {
+    // GIVEN two stacks of one app, each with a pair 'web' and its agent
+    const app = Testing.app();
+    const stacks = ['blue', 'green'].map((id) => new TerraformStack(app, id));
+    const [blue, green] = stacks.map((stack) => pairIn(stack, stack, 'web', { failoverAgent: {} }));
+    // THEN names, tags and the names built from them differ
+    expect(blue.pairName).not.toBe(green.pairName);
+    const names = stacks.map((stack) => [
+      ...Object.values(resourcesOf(stack, 'aws_iam_role')).map((r) => r.name),
+      ...Object.values(resourcesOf(stack, 'aws_lambda_function')).map((f) => f.function_name),
+    ]);
+    expect(names[0].filter((name) => names[1].includes(name))).toEqual([]);
+  });
+
+  test('two pairs with the same id in two scopes of one stack get different names', () => {
+    const { stack } = networkStack();
+    const [a, b] = ['a', 'b'].map((id) => pairIn(stack, new Construct(stack, id), 'web'));
+    expect(a.pairName).not.toBe(b.pairName);
+  });
+
+  test('keeps a long or unusual id within 40 letters, digits, hyphens and underscores', () => {
+    const { stack } = networkStack();
+    const name = pairIn(stack, stack, `Web Tier (${'x'.repeat(60)})`, { failoverAgent: {} }).pairName;
+    expect(name).toMatch(/^[A-Za-z0-9_-]{1,40}$/);
+    expect(name.startsWith('Web-Tier-xxx')).toBe(true);
+    // The longest names built from it stay within AWS's 64 characters.
+    for (const rule of Object.values(resourcesOf(stack, 'aws_cloudwatch_event_rule'))) expect(rule.name.length).toBeLessThanOrEqual(64);
+    for (const role of Object.values(resourcesOf(stack, 'aws_iam_role'))) expect(role.name.length).toBeLessThanOrEqual(64);
+  });
+
+  test('fails when two pairs of one app are given the same name, naming both', () => {
+    // GIVEN two stacks of one app
+    const app = Testing.app();
+    const [blue, green] = ['blue', 'green'].map((id) => new TerraformStack(app, id));
+    pairIn(blue, blue, 'web', { pairName: 'web' });
+    // WHEN / THEN the second one is refused
+    expectConstraintError(() => pairIn(green, green, 'web', { pairName: 'web' }), 'DuplicatePairName', ['green/web', 'blue/web', '"web"']);
+  });
+
+  test('fails when the pair name cannot name AWS resources, even without the agent', () => {
+    expectConstraintError(() => pair({ pairName: 'web pair' }), 'InvalidPairName', ['"web pair"']);
   });
 });

@@ -157,3 +157,33 @@ describe('InstanceNetworkLimits.maxInterfacesOnCard', () => {
     expect(InstanceNetworkLimits.maxInterfacesOnCard('t2.small', cardToken)).toBeUndefined();
   });
 });
+
+describe('InstanceNetworkLimits.maxima', () => {
+  test('GIVEN the data file WHEN the maxima are asked THEN each is the largest value of its limit over every type', () => {
+    // GIVEN the largest value of each limit, read from the raw data
+    const largest = (limit: (entry: RawEntry) => number) => raw.reduce((max, entry) => Math.max(max, limit(entry)), 0);
+
+    // WHEN
+    const maxima = InstanceNetworkLimits.maxima();
+
+    // THEN
+    expect(maxima).toEqual({
+      maxNetworkInterfaces: largest((entry) => entry.maxEni),
+      ipv4AddressesPerInterface: largest((entry) => entry.ipv4PerEni),
+      ipv6AddressesPerInterface: largest((entry) => entry.ipv6PerEni ?? 0),
+      networkCards: largest((entry) => entry.networkCards.length),
+    });
+    expect(Object.isFrozen(maxima)).toBe(true);
+  });
+
+  test('GIVEN every known type WHEN compared with the maxima THEN none exceeds them', () => {
+    const maxima = InstanceNetworkLimits.maxima();
+    for (const type of InstanceNetworkLimits.knownTypes()) {
+      const limits = limitsOf(type);
+      expect(limits.maxNetworkInterfaces).toBeLessThanOrEqual(maxima.maxNetworkInterfaces);
+      expect(limits.ipv4AddressesPerInterface).toBeLessThanOrEqual(maxima.ipv4AddressesPerInterface);
+      expect(limits.ipv6AddressesPerInterface ?? 0).toBeLessThanOrEqual(maxima.ipv6AddressesPerInterface);
+      expect(limits.networkCards.length).toBeLessThanOrEqual(maxima.networkCards);
+    }
+  });
+});

@@ -83,6 +83,20 @@ describe('DualHomedInstance', () => {
       .toEqual([ref(both.securityGroup('app')!.resource, 'aws_security_group'), 'sg-0123456789abcdef0']);
   });
 
+  test('joins security groups known only at deploy time after the created group, with concat', () => {
+    // GIVEN an interface with rules and one without, each with groups from a variable
+    const { stack, tiers, dualHomed } = setup();
+    const groups = new TerraformVariable(stack, 'sgs', { type: 'list(string)' }).listValue;
+    // WHEN
+    const both = dualHomed({ interfaces: [{ ...tiers[1], securityGroupIds: groups }, { ...tiers[2], securityGroupIds: groups }] });
+    // THEN both get a group of their own (the list may be empty at deploy time) and Terraform joins the list to it
+    const nics = resourcesOf(stack, 'aws_network_interface');
+    for (const name of ['app', 'db']) {
+      expect(nics[both.networkInterface(name).resource.friendlyUniqueId].security_groups)
+        .toBe(`\${concat([aws_security_group.${both.securityGroup(name)!.resource.friendlyUniqueId}.id], var.sgs)}`);
+    }
+  });
+
   test('writes fixed addresses when given and lets AWS pick them otherwise', () => {
     const { stack, tiers, dualHomed } = setup();
     const fixed = dualHomed({ interfaces: [tiers[0], { ...tiers[1], privateIpv4: Ipv4Assignment.addresses('10.0.2.10') }] });

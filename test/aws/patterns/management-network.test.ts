@@ -149,6 +149,21 @@ describe('ManagementNetwork', () => {
       .toEqual([ref(web.managementSecurityGroup.resource, 'aws_security_group'), 'sg-0000000000000000b']);
   });
 
+  test('joins security groups known only at deploy time after its own, with concat', () => {
+    // GIVEN lists of groups from variables
+    const { stack, network } = setup();
+    const publicGroups = new TerraformVariable(stack, 'public_sgs', { type: 'list(string)' }).listValue;
+    const managementGroups = new TerraformVariable(stack, 'management_sgs', { type: 'list(string)' }).listValue;
+    // WHEN
+    const web = network({ publicSecurityGroupIds: publicGroups, managementSecurityGroupIds: managementGroups });
+    // THEN Terraform joins each list to the pattern's own group
+    const nics = resourcesOf(stack, 'aws_network_interface');
+    expect(nics[web.publicInterface!.resource.friendlyUniqueId].security_groups)
+      .toBe(`\${concat([aws_security_group.${web.publicSecurityGroup!.resource.friendlyUniqueId}.id], var.public_sgs)}`);
+    expect(nics[web.managementInterface.resource.friendlyUniqueId].security_groups)
+      .toBe(`\${concat([aws_security_group.${web.managementSecurityGroup.resource.friendlyUniqueId}.id], var.management_sgs)}`);
+  });
+
   test('with an existing instance adds only the management interface at device index 1', () => {
     // GIVEN an instance created elsewhere, whose eth0 is in the public subnet
     const { stack, onExisting } = setup();

@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { InstanceReference, Port, SubnetReference } from '../../../lib';
 import { MultiEipInstance, MultiEipInstanceProps, MultiEipMode } from '../../../lib/aws/patterns/multi-eip-instance';
 import { describeTerraform, TERRAFORM_TEST_TIMEOUT_MS } from '../../terraform/jest-helpers';
@@ -121,11 +121,36 @@ describe('MultiEipInstance', () => {
     expect(Object.values(resourcesOf(stack, 'aws_network_interface_attachment')).map((a) => a.instance_id)).toEqual(['i-0123', 'i-0123']);
   });
 
+  describe('the default Elastic IP quota', () => {
+    const warnings = (construct: MultiEipInstance) =>
+      construct.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => String(entry.data));
+
+    test('warns when the pattern allocates more Elastic IPs than the default quota of 5 per Region', () => {
+      // GIVEN / WHEN six public addresses on an m5.large (10 per interface)
+      const { stack, multi } = setup();
+      const instance = multi({ publicAddressCount: 6 });
+      // THEN they are declared, with a warning naming the default quota
+      expect(Object.keys(resourcesOf(stack, 'aws_eip'))).toHaveLength(6);
+      expect(warnings(instance)).toEqual([expect.stringContaining('6 Elastic IPs exceed the default quota of 5 Elastic IP addresses per Region')]);
+    });
+
+    test('does not warn within the default quota', () => {
+      const { multi } = setup();
+      expect(warnings(multi({ publicAddressCount: 5 }))).toEqual([]);
+    });
+  });
+
   describe('with tokens', () => {
-    test('skips the limits when the instance type is a token', () => {
+    test('bounds the count by the largest instance type when the instance type is a token', () => {
+      // GIVEN an instance type only known at deploy time
       const { stack, multi } = setup();
       const type = new TerraformVariable(stack, 'type', { type: 'string' }).stringValue;
+      // WHEN / THEN 20 addresses fit on one interface of a large enough type
       expect(multi({ instanceType: type, publicAddressCount: 20 }).elasticIps).toHaveLength(20);
+      // AND 65 fit on no type's interface (64 private IPv4 addresses at most)
+      expectConstraintError(() => new MultiEipInstance(stack, 'more', {
+        subnet: SubnetReference.fromSubnet(setup().subnetB), instanceType: type, ami: AMI, publicAddressCount: 65,
+      }), 'TooManyPublicAddresses', ['at most 64 with SECONDARY_ADDRESSES on any instance type']);
     });
 
     test('maps Elastic IPs to token addresses as given', () => {
@@ -159,6 +184,54 @@ describe('MultiEipInstance', () => {
         publicAddressCount: 3,
         existingInstance: InstanceReference.fromInstanceId('i-1', { instanceType: 't3.micro' }),
       }), 'TooManyPublicAddresses', ['t3.micro', 'at most 2']);
+    });
+
+    const onUnknownInstance = (props: Partial<MultiEipInstanceProps>) => ({
+      instanceType: undefined, ami: undefined, existingInstance: InstanceReference.fromInstanceId('i-1'), ...props,
+    });
+
+    test.each([
+      [MultiEipMode.SECONDARY_ADDRESSES, 5000, 'at most 64 with SECONDARY_ADDRESSES on any instance type'],
+      [MultiEipMode.SECONDARY_ADDRESSES, 2 ** 32, 'at most 64 with SECONDARY_ADDRESSES on any instance type'],
+      [MultiEipMode.INTERFACE_PER_ADDRESS, 5000, 'at most 79 with INTERFACE_PER_ADDRESS on any instance type'],
+    ])('fails when an existing instance of unknown type would get more public addresses than any type carries (%s, %p)',
+      (mode, publicAddressCount, fragment) => {
+        // GIVEN an existing instance whose type is unknown: the largest types carry 64 addresses per interface, 80 interfaces
+        const { stack, multi } = setup();
+        // WHEN / THEN the count is refused before any Elastic IP is declared
+        expectConstraintError(() => multi(onUnknownInstance({ mode, publicAddressCount })), 'TooManyPublicAddresses',
+          [`${publicAddressCount} public addresses`, 'an instance of unknown type', fragment]);
+        expect(resourcesOf(stack, 'aws_eip')).toEqual({});
+      });
+
+    test('fails when privateIpAddresses lists more addresses than any instance type carries', () => {
+      const { multi } = setup();
+      const privateIpAddresses = Array.from({ length: 65 }, (_, i) => `10.0.2.${i + 10}`);
+      expectConstraintError(() => multi(onUnknownInstance({ privateIpAddresses })), 'TooManyPublicAddresses',
+        ['65 public addresses', 'at most 64']);
+    });
+
+    test('fails when the first device index on an existing instance is beyond any instance type\'s interfaces', () => {
+      const { multi } = setup();
+      expectConstraintError(() => multi(onUnknownInstance({ publicAddressCount: 1, firstDeviceIndex: 1e9 })), 'InvalidCount',
+        ['deviceIndex', '1000000000', 'from 1 to 79']);
+    });
+
+    test.each([NaN, Infinity, -1])('fails when publicAddressCount is %p', (publicAddressCount) => {
+      const { multi } = setup();
+      expectConstraintError(() => multi({ publicAddressCount }), 'InvalidCount', ['publicAddressCount', String(publicAddressCount)]);
+    });
+
+    test('fails when a second pattern takes a device index of the same existing instance', () => {
+      // GIVEN an existing m5.large to which one pattern gave an interface at device index 1
+      const { stack, subnetB, multi } = setup();
+      const existing = () => onUnknownInstance({
+        existingInstance: InstanceReference.fromInstanceId('i-1', { instanceType: 'm5.large' }), publicAddressCount: 1,
+      });
+      multi(existing());
+      // WHEN / THEN a second pattern on the same instance cannot take device index 1 again
+      expectConstraintError(() => new MultiEipInstance(stack, 'second', { ...existing(), subnet: SubnetReference.fromSubnet(subnetB) }),
+        'DeviceIndexInUse', ['device index 1 of instance i-1']);
     });
 
     test('fails when publicAddressCount and privateIpAddresses disagree', () => {

@@ -115,6 +115,26 @@ describe('NetworkAppliance', () => {
       new Set([ref(nat.privateInterface.resource, 'aws_network_interface')]));
   });
 
+  test('keeps the route ids of destinations written in canonical form', () => {
+    // GIVEN / WHEN destinations already written the way AWS writes them
+    const { routeTable, appliance } = setup();
+    const nat = appliance({ routeTableIds: [routeTable.id], routeDestinations: ['0.0.0.0/0', '10.0.0.0/8', '::/0', '2001:db8::/32', '::1/128'] });
+    // THEN the ids are the ones earlier versions gave them, so a deployed route is not replaced
+    expect(nat.routes.map((route) => route.node.id)).toEqual([
+      'Route0-0_0_0_0_0', 'Route0-10_0_0_0_8', 'Route0-_0', 'Route0-2001_db8_32', 'Route0-_1_128',
+    ]);
+  });
+
+  test('names each route after its canonical destination, distinct where only the place of :: differs', () => {
+    // GIVEN two host routes whose punctuation-free text is the same, and one in upper case
+    const { stack, routeTable, appliance } = setup();
+    const nat = appliance({ routeTableIds: [routeTable.id], routeDestinations: ['2001:db8::1/128', '2001:db8:1::/128', 'FD00:0::/8'] });
+    // THEN each gets its own id, and the destinations are written as given
+    expect(nat.routes.map((route) => route.node.id)).toEqual(['Route0-2001_db8__1_128', 'Route0-2001_db8_1_128', 'Route0-fd00_8']);
+    expect(Object.values(resourcesOf(stack, 'aws_route')).map((r) => r.destination_ipv6_cidr_block).sort())
+      .toEqual(['2001:db8:1::/128', '2001:db8::1/128', 'FD00:0::/8']);
+  });
+
   test('maps an Elastic IP to the public interface, or none when elasticIp is false', () => {
     const { stack, appliance } = setup();
     const nat = appliance({ publicInterfaceIpv4: Ipv4Assignment.addresses('10.0.1.10') });
@@ -174,6 +194,15 @@ describe('NetworkAppliance', () => {
       })]);
     });
 
+    test('writes token route tables inside a literal list next to literal ones', () => {
+      // GIVEN a list of two tables, one known only at deploy time
+      const { stack, appliance } = setup();
+      const table = new TerraformVariable(stack, 'rt', { type: 'string' });
+      // WHEN / THEN the count is known: one route per element
+      appliance({ routeTableIds: [table.stringValue, 'rtb-0123456789abcdef0'] });
+      expect(Object.values(resourcesOf(stack, 'aws_route')).map((r) => r.route_table_id)).toEqual(['${var.rt}', 'rtb-0123456789abcdef0']);
+    });
+
     test('skips the zone and interface-count checks when zones and type are tokens', () => {
       const { stack, appliance } = setup();
       const zone = new TerraformVariable(stack, 'zone', { type: 'string' }).stringValue;
@@ -213,6 +242,31 @@ describe('NetworkAppliance', () => {
       const { routeTable, appliance } = setup();
       expectConstraintError(() => appliance({ routeTableIds: [routeTable.id], routeDestinations: ['10.9.0.0/16', '10.9.0.0/16'] }),
         'DuplicateAddress', ['routeDestinations']);
+    });
+
+    test('fails when a route destination is listed twice in two spellings', () => {
+      // GIVEN ::/0 and 0::/0, one block for AWS (RouteAlreadyExists at apply)
+      const { routeTable, appliance } = setup();
+      expectConstraintError(() => appliance({ routeTableIds: [routeTable.id], routeDestinations: ['::/0', '0::/0'] }),
+        'DuplicateAddress', ['routeDestinations', '::/0']);
+    });
+
+    test.each([
+      ['a list variable', (list: string[]) => list],
+      ['a literal list with a list variable spread into it', (list: string[]) => ['rtb-0123456789abcdef0', ...list]],
+    ])('fails when routeTableIds is %s (no count of routes)', (_, build) => {
+      // GIVEN route tables whose number is known only at deploy time
+      const { stack, appliance } = setup();
+      const tables = new TerraformVariable(stack, 'tables', { type: 'list(string)' }).listValue;
+      // WHEN / THEN a typed error instead of cdktf's "encoded list token string in a scalar string context"
+      expectConstraintError(() => appliance({ routeTableIds: build(tables) }), 'RouteCountUnknown', ['test/nat', 'routeTableIds']);
+    });
+
+    test('fails when routeDestinations is a list variable (no count of routes)', () => {
+      const { stack, routeTable, appliance } = setup();
+      const destinations = new TerraformVariable(stack, 'destinations', { type: 'list(string)' }).listValue;
+      expectConstraintError(() => appliance({ routeTableIds: [routeTable.id], routeDestinations: destinations }),
+        'RouteCountUnknown', ['routeDestinations']);
     });
 
     test('fails when a route table is listed twice', () => {

@@ -1,8 +1,8 @@
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import { TerraformVariable, Testing, Token } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { wildcardMutations } from './virtual-ip/policy-checks';
-import { Port, SubnetReference } from '../../../lib';
+import { FailoverAgent, Port, SubnetReference } from '../../../lib';
 import { PolicyStatement } from '../../../lib/aws/failover/agent-policy';
 import { VirtualIpMode } from '../../../lib/aws/patterns/virtual-ip/vip-mode';
 import { VirtualIpPair, VirtualIpPairProps } from '../../../lib/aws/patterns/virtual-ip-pair';
@@ -78,10 +78,10 @@ describe('VirtualIpPair, SECONDARY_IP', () => {
 
   test('tags both interfaces for NIC050/NIC051: role virtual-ip, the virtual IP, the pair', () => {
     const { stack, secondary } = setup();
-    secondary({ tags: { team: 'web' } });
+    const pair = secondary({ tags: { team: 'web' } });
     for (const nic of Object.values<any>(resourcesOf(stack, 'aws_network_interface'))) {
       expect(nic.tags).toEqual({
-        'team': 'web', 'nic-patterns:vip-pair': 'web', 'nic-patterns:role': 'virtual-ip', 'nic-patterns:virtual-ips': '10.0.1.50',
+        'team': 'web', 'nic-patterns:vip-pair': pair.pairName, 'nic-patterns:role': 'virtual-ip', 'nic-patterns:virtual-ips': '10.0.1.50',
       });
     }
   });
@@ -132,6 +132,18 @@ describe('VirtualIpPair, SECONDARY_IP', () => {
     }
   });
 
+  test('joins securityGroupIds known only at deploy time after the pair\'s own group, with concat', () => {
+    // GIVEN groups from a list variable
+    const { stack, secondary } = setup();
+    const groups = new TerraformVariable(stack, 'sgs', { type: 'list(string)' }).listValue;
+    // WHEN
+    const pair = secondary({ securityGroupIds: groups });
+    // THEN both interfaces get the pair's group and the list, joined by Terraform
+    const nics = Object.values<any>(resourcesOf(stack, 'aws_network_interface'));
+    expect(nics.map((nic) => nic.security_groups)).toEqual(Array(2).fill(
+      `\${concat([aws_security_group.${pair.securityGroup.resource.friendlyUniqueId}.id], var.sgs)}`));
+  });
+
   test('maps an Elastic IP to the virtual IP on the aws_eip itself, ignoring the fields keepalived changes', () => {
     const { stack, secondary } = setup();
     const pair = secondary({ elasticIp: true });
@@ -152,7 +164,7 @@ describe('VirtualIpPair, SECONDARY_IP', () => {
     const pair = secondary({ elasticIp: true });
     const role = resourcesOf(stack, 'aws_iam_role')[pair.role.friendlyUniqueId];
     expect(JSON.parse(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
-    expect(role.name).toBe('nic-vip-web');
+    expect(role.name).toBe(`nic-vip-${pair.pairName}`);
     const statements = policyStatements(stack);
     expect(statements.flatMap((s) => s.Action).sort()).toEqual(['ec2:AssignPrivateIpAddresses', 'ec2:AssociateAddress']);
     expect(wildcardMutations(statements)).toEqual([]);
@@ -359,5 +371,64 @@ describe('VirtualIpPair with values known only at deploy time', () => {
       active: { subnet: SubnetReference.fromSubnet(s.subnetA), privateIp: '10.0.1.53', priority: number('p1') },
       standby: { subnet: SubnetReference.fromSubnet(s.subnetC), privateIp: '10.0.3.53', priority: number('p2') },
     })).not.toThrow();
+  });
+});
+
+describe('VirtualIpPair names', () => {
+  /** A SECONDARY_IP pair `id` in `stack`, on a subnet given by literal id and CIDR. */
+  const pairIn = (stack: TerraformStack, id: string, props: Partial<VirtualIpPairProps> = {}) => {
+    const subnet = SubnetReference.fromSubnetId('subnet-1', { ipv4CidrBlock: '10.0.1.0/24', vpcId: 'vpc-1' });
+    return new VirtualIpPair(stack, id, {
+      instanceType: 't3.micro',
+      ami: AMI,
+      mode: VirtualIpMode.SECONDARY_IP,
+      virtualIp: '10.0.1.50',
+      active: { subnet, privateIp: '10.0.1.10' },
+      standby: { subnet, privateIp: '10.0.1.11' },
+      ...props,
+    });
+  };
+
+  test('derives the default name from the construct id and a hash of its path', () => {
+    expect(setup().secondary().pairName).toMatch(/^web-[0-9a-f]{8}$/);
+    expect(setup().secondary().pairName).toBe(setup().secondary().pairName);
+  });
+
+  test('two pairs "web-pair" in two stacks of one app get different IAM role and instance profile names', () => {
+    // GIVEN the same pair in two stacks of one app
+    const app = Testing.app();
+    const stacks = ['blue', 'green'].map((id) => new TerraformStack(app, id));
+    stacks.forEach((stack) => pairIn(stack, 'web-pair'));
+    // THEN no account-wide name is shared
+    const names = stacks.map((stack) => [
+      ...Object.values(resourcesOf(stack, 'aws_iam_role')).map((r) => r.name),
+      ...Object.values(resourcesOf(stack, 'aws_iam_instance_profile')).map((p) => p.name),
+    ]);
+    expect(names[0]).toHaveLength(2);
+    expect(names[0].filter((name) => names[1].includes(name))).toEqual([]);
+  });
+
+  test('fails when two pairs of one app are given the same name, naming both', () => {
+    const app = Testing.app();
+    const [blue, green] = ['blue', 'green'].map((id) => new TerraformStack(app, id));
+    pairIn(blue, 'web-pair', { pairName: 'web' });
+    expectConstraintError(() => pairIn(green, 'web-pair', { pairName: 'web' }), ErrorCode.DuplicatePairName, ['green/web-pair', 'blue/web-pair']);
+  });
+
+  test('a virtual IP pair and a failover pair may share a name: they name different resources', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    pairIn(stack, 'vip', { pairName: 'web' });
+    expect(() => new FailoverAgent(stack, 'agent', {
+      pairName: 'web', networkInterfaceId: 'eni-0123', primaryInstanceId: 'i-1', standbyInstanceId: 'i-2', deviceIndex: 1,
+    })).not.toThrow();
+  });
+});
+
+describe('VirtualIpPair user data', () => {
+  test('fails when the keepalived user data grows past 16 KB with literal values', () => {
+    // GIVEN 800 literal route tables, each named in the notify script
+    const tables = Array.from({ length: 800 }, (_, i) => `rtb-${i.toString(16).padStart(17, '0')}`);
+    // WHEN / THEN the instance refuses its user data
+    expectConstraintError(() => setup().overlay({ routeTableIds: tables }), ErrorCode.UserDataTooLarge, ['test/dns/ActiveInstance', 'at most 16384 bytes']);
   });
 });

@@ -4,8 +4,11 @@ import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { TerraformStack, TerraformVariable } from 'cdktf';
+import { HaFailoverNic } from '../../../lib/aws/failover/ha-failover-nic';
+import { HaMember } from '../../../lib/aws/failover/ha-member';
 import { Instance as Host } from '../../../lib/aws/instance';
 import { NetworkInterface as Eni } from '../../../lib/aws/network-interface';
+import { MultiEipInstance } from '../../../lib/aws/patterns/multi-eip-instance';
 import { SubnetReference } from '../../../lib/aws/subnet-reference';
 import { NetworkSuppressions } from '../../../lib/checks/network-suppressions';
 import { checkStack, testNetwork, testStack } from '../../checks/rule-test-helpers';
@@ -79,6 +82,68 @@ describe('NIC013 two interfaces of one instance in the same subnet', () => {
     expect(checkStack(stack).warnings('NIC013').map((f) => f.message.split(':')[0])).toEqual([
       '[NIC013] instance "host" has two interfaces in subnet "subnet-a", eni "eth1" and eni "eth0"',
     ]);
+  });
+
+  test('MultiEipInstance with its primary interface in `subnet` by default: suppressed, with the reason in the report', () => {
+    // GIVEN the pattern without primarySubnet
+    const stack = testStack();
+    const subnet = SubnetReference.fromSubnet(testNetwork(stack).subnets[0]);
+    new MultiEipInstance(stack, 'multi', { ami: AMI, instanceType: 'm5.large', subnet, publicAddressCount: 2 });
+    // WHEN
+    const findings = checkStack(stack);
+    // THEN
+    expect(findings.of('NIC013')).toEqual([]);
+    expect(findings.suppressed('NIC013')).toEqual([expect.objectContaining({
+      suppressionReason: expect.stringContaining('the primary interface, which takes no Elastic IP, is in `subnet` unless primarySubnet'),
+    })]);
+  });
+
+  describe('a failover interface (nic-patterns:role = failover)', () => {
+    test('the fix moves the other interface, since a failover interface must stay one of its own', () => {
+      // GIVEN a raw failover interface attached in the subnet of the instance's primary interface
+      const stack = testStack();
+      const { subnets } = testNetwork(stack);
+      const host = new Instance(stack, 'host', { ami: AMI, instanceType: 'm5.large', subnetId: subnets[0].id });
+      const eni = new NetworkInterface(stack, 'floating', { subnetId: subnets[0].id, tags: { 'nic-patterns:role': 'failover' } });
+      new NetworkInterfaceAttachmentA(stack, 'attach', { instanceId: host.id, networkInterfaceId: eni.id, deviceIndex: 1 });
+      // WHEN
+      const [warning] = checkStack(stack).warnings('NIC013');
+      // THEN the message names the problem, and the fix does not tell to drop the failover interface
+      expect(warning.message).toContain('Fix: put the primary interface of instance "host" in another subnet of the Availability Zone: '
+        + 'eni "floating" is a failover interface');
+      expect(warning.message).not.toContain('secondary private IPv4 addresses');
+    });
+
+    test('HaFailoverNic whose members are launched in the interface\'s subnet by default: suppressed, with the reason in the report', () => {
+      // GIVEN the pair with its defaults: both members' primary interfaces in the failover interface's subnet
+      const stack = testStack();
+      const subnet = SubnetReference.fromSubnet(testNetwork(stack).subnets[0]);
+      new HaFailoverNic(stack, 'web', { subnet, primary: HaMember.launch({ ami: AMI, instanceType: 'm5.large' }), standby: HaMember.launch({ ami: AMI, instanceType: 'm5.large' }) });
+      // WHEN
+      const findings = checkStack(stack);
+      // THEN no warning, and the report says why
+      expect(findings.of('NIC013')).toEqual([]);
+      expect(findings.suppressed('NIC013')).toEqual([expect.objectContaining({
+        path: 'stack/web/Interface/Attachment',
+        suppressionReason: expect.stringContaining('the failover interface is an interface of its own so that it can move'),
+      })]);
+    });
+
+    test('HaFailoverNic whose member is launched in the interface\'s subnet by choice: warned, with the fix that fits', () => {
+      // GIVEN the primary's subnet given explicitly, the failover interface's own
+      const stack = testStack();
+      const subnet = SubnetReference.fromSubnet(testNetwork(stack).subnets[0]);
+      const member = HaMember.launch({ ami: AMI, instanceType: 'm5.large', subnet });
+      new HaFailoverNic(stack, 'web', { subnet, primary: member, standby: member });
+      // WHEN / THEN
+      expect(checkStack(stack).warnings('NIC013').map((f) => f.message.split('. See')[0])).toEqual([
+        '[NIC013] instance "web/Primary" has two interfaces in subnet "subnet-a", eni "web/Interface" and eni "web/PrimaryEth0": '
+          + 'an instance should have at most one interface per subnet. Fix: put eni "web/PrimaryEth0" in another subnet of the '
+          + 'Availability Zone: eni "web/Interface" is a failover interface, which stays an interface of its own to move between '
+          + 'instances; or route replies out of the interface they came in on (per-interface policy routing) and suppress this '
+          + 'warning with that reason',
+      ]);
+    });
   });
 
   describe('cannot verify', () => {
