@@ -315,10 +315,10 @@ describe('SecurityGroup', () => {
     // GIVEN
     const { stack } = networkStack();
     const to = new TerraformVariable(stack, 'to', { type: 'number' });
-    const group = new SecurityGroup(stack, 'sg', { vpcId: 'vpc-0123456789abcdef0' });
+    const dns = new SecurityGroup(stack, 'sg', { vpcId: 'vpc-0123456789abcdef0' });
     // WHEN / THEN
-    expect(() => group.addIngressRule(Peer.ipv4('10.0.0.0/16'), Port.udpRange(1.5, to.numberValue)))
+    expect(() => dns.addIngressRule(Peer.ipv4('10.0.0.0/16'), Port.udpRange(1.5, to.numberValue)))
       .toThrow(/^\[InvalidPort\].*udp 1\.5-/);
-    expect(() => group.addIngressRule(Peer.ipv4('10.0.0.0/16'), Port.udpRange(53, to.numberValue))).not.toThrow();
+    expect(() => dns.addIngressRule(Peer.ipv4('10.0.0.0/16'), Port.udpRange(53, to.numberValue))).not.toThrow();
   });
 });
