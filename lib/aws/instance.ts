@@ -7,7 +7,7 @@ import { NetworkInterface } from './network-interface';
 import { AttachmentOptions, INetworkInterface } from './network-interface-base';
 import { INSTANCE_PROPS } from './prop-specs';
 import { checkUserDataSize } from './user-data-checks';
-import { checkProps } from '../core/prop-checks';
+import { checkInstanceOf, checkProps } from '../core/prop-checks';
 
 /** Props of an `Instance`. */
 export interface InstanceProps {
@@ -81,6 +81,7 @@ export class Instance extends Construct {
   constructor(scope: Construct, id: string, props: InstanceProps) {
     super(scope, id);
     checkProps(this, props, INSTANCE_PROPS);
+    checkInstanceOf(this, props.primaryInterface, NetworkInterface, 'props.primaryInterface');
     this.instanceType = props.instanceType;
     this.primaryInterface = props.primaryInterface;
     checkAddressLimits(props.primaryInterface, props.instanceType, {

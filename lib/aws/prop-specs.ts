@@ -1,4 +1,15 @@
-import { PropType } from '../core/prop-checks';
+import { InstanceReference } from './instance-reference';
+import { Ipv4Assignment } from './ipv4-assignment';
+import { Ipv6Assignment } from './ipv6-assignment';
+import { Port } from './security/port';
+import { SubnetReference } from './subnet-reference';
+import { instanceOf, PropType } from '../core/prop-checks';
+
+const SUBNET = instanceOf(SubnetReference);
+const OPTIONAL_SUBNET = instanceOf(SubnetReference, { optional: true });
+const OPTIONAL_IPV4 = instanceOf(Ipv4Assignment, { optional: true });
+const OPTIONAL_IPV6 = instanceOf(Ipv6Assignment, { optional: true });
+const OPTIONAL_PORTS = instanceOf(Port, { optional: true, list: true });
 
 /**
  * The types of the AWS constructs' props, checked at the JavaScript boundary (`checkProps`): what
@@ -7,9 +18,9 @@ import { PropType } from '../core/prop-checks';
 type Spec = Readonly<Record<string, PropType>>;
 
 export const NETWORK_INTERFACE_PROPS: Spec = {
-  subnet: 'SubnetReference',
-  privateIpv4: 'Ipv4Assignment?',
-  ipv6: 'Ipv6Assignment?',
+  subnet: SUBNET,
+  privateIpv4: OPTIONAL_IPV4,
+  ipv6: OPTIONAL_IPV6,
   securityGroupIds: 'string[]?',
   sourceDestCheck: 'boolean?',
   description: 'text?',
@@ -36,7 +47,6 @@ export const SECURITY_GROUP_PROPS: Spec = {
 export const INSTANCE_PROPS: Spec = {
   instanceType: 'string',
   ami: 'string',
-  primaryInterface: 'NetworkInterface',
   keyName: 'text?',
   userData: 'string?',
   iamInstanceProfile: 'string?',
@@ -52,21 +62,21 @@ const PATTERN_HOST_PROPS: Spec = {
   osNetworkConfig: 'OsNetworkConfig?',
   iamInstanceProfile: 'string?',
   instanceTags: 'tags?',
-  existingInstance: 'InstanceReference?',
+  existingInstance: instanceOf(InstanceReference, { optional: true }),
   firstDeviceIndex: 'number?',
 };
 
 export const MANAGEMENT_NETWORK_PROPS: Spec = {
   ...PATTERN_HOST_PROPS,
-  publicSubnet: 'SubnetReference',
-  managementSubnet: 'SubnetReference',
+  publicSubnet: SUBNET,
+  managementSubnet: SUBNET,
   managementCidrs: 'string[]',
   managementIpv6Cidrs: 'string[]?',
   loadBalancerSecurityGroupId: 'string?',
   webPorts: 'number[]?',
   allowWebFromIpv6: 'boolean?',
-  publicInterfaceIpv4: 'Ipv4Assignment?',
-  managementInterfaceIpv4: 'Ipv4Assignment?',
+  publicInterfaceIpv4: OPTIONAL_IPV4,
+  managementInterfaceIpv4: OPTIONAL_IPV4,
   failoverElasticIp: 'boolean?',
   primaryElasticIp: 'boolean?',
   publicSecurityGroupIds: 'string[]?',
@@ -84,47 +94,47 @@ export const DUAL_HOMED_INSTANCE_PROPS: Spec = {
 
 export const DUAL_HOMED_INTERFACE_OPTIONS: Spec = {
   name: 'string',
-  subnet: 'SubnetReference',
+  subnet: SUBNET,
   securityGroupIds: 'string[]?',
   ingressRules: 'InterfaceIngressRule[]?',
-  privateIpv4: 'Ipv4Assignment?',
-  ipv6: 'Ipv6Assignment?',
+  privateIpv4: OPTIONAL_IPV4,
+  ipv6: OPTIONAL_IPV6,
   vpcId: 'string?',
   description: 'text?',
 };
 
 export const NETWORK_APPLIANCE_PROPS: Spec = {
   ...PATTERN_HOST_PROPS,
-  publicSubnet: 'SubnetReference',
-  privateSubnet: 'SubnetReference',
+  publicSubnet: SUBNET,
+  privateSubnet: SUBNET,
   vpcId: 'string?',
-  publicInterfaceIpv4: 'Ipv4Assignment?',
-  privateInterfaceIpv4: 'Ipv4Assignment?',
+  publicInterfaceIpv4: OPTIONAL_IPV4,
+  privateInterfaceIpv4: OPTIONAL_IPV4,
   forwarding: '=BOTH|PRIVATE_INTERFACE|PUBLIC_INTERFACE|NONE?',
   routeTableIds: 'string[]?',
   routeDestinations: 'string[]?',
   forwardedSourceCidrs: 'string[]?',
-  publicIngressPorts: 'Port[]?',
+  publicIngressPorts: OPTIONAL_PORTS,
   elasticIp: 'boolean?',
   tags: 'tags?',
 };
 
 export const MULTI_EIP_INSTANCE_PROPS: Spec = {
   ...PATTERN_HOST_PROPS,
-  subnet: 'SubnetReference',
+  subnet: SUBNET,
   mode: '=SECONDARY_ADDRESSES|INTERFACE_PER_ADDRESS?',
   publicAddressCount: 'number?',
   privateIpAddresses: 'string[]?',
-  publicIngressPorts: 'Port[]?',
-  primarySubnet: 'SubnetReference?',
+  publicIngressPorts: OPTIONAL_PORTS,
+  primarySubnet: OPTIONAL_SUBNET,
   vpcId: 'string?',
   tags: 'tags?',
 };
 
 export const HA_FAILOVER_NIC_PROPS: Spec = {
   pairName: 'string?',
-  subnet: 'SubnetReference',
-  privateIpv4: 'Ipv4Assignment?',
+  subnet: SUBNET,
+  privateIpv4: OPTIONAL_IPV4,
   securityGroupIds: 'string[]?',
   elasticIp: 'boolean?',
   primary: 'HaMember',
@@ -159,7 +169,7 @@ export const VIRTUAL_IP_PAIR_PROPS: Spec = {
   routeTableIds: 'string[]?',
   elasticIp: 'boolean?',
   clientCidrs: 'string[]?',
-  clientPorts: 'Port[]?',
+  clientPorts: OPTIONAL_PORTS,
   securityGroupIds: 'string[]?',
   virtualRouterId: 'number?',
   advertisementIntervalSeconds: 'number?',
@@ -169,7 +179,7 @@ export const VIRTUAL_IP_PAIR_PROPS: Spec = {
 };
 
 export const VIRTUAL_IP_NODE: Spec = {
-  subnet: 'SubnetReference',
+  subnet: SUBNET,
   privateIp: 'string',
   priority: 'number?',
 };

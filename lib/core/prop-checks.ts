@@ -10,7 +10,21 @@ import { NetworkConstraintError } from './errors';
  * described by its type name (`SubnetReference`), any of those as a list (`string[]`), optional
  * with a trailing `?`.
  */
-export type PropType = string;
+export type PropType = string | PropClass;
+
+/** A prop that must be an instance of a class (a plain object of the same shape lacks its methods). */
+export interface PropClass {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- classes with private constructors too
+  readonly instanceOf: Function;
+  readonly optional: boolean;
+  readonly list: boolean;
+}
+
+/** An instance of `type` (`instanceOf(SubnetReference)`), optional or a list of them on demand. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- classes with private constructors too
+export function instanceOf(type: Function, options: { optional?: boolean; list?: boolean } = {}): PropClass {
+  return { instanceOf: type, optional: options.optional ?? false, list: options.list ?? false };
+}
 
 const PRIMITIVES = new Set(['string', 'number', 'boolean', 'function']);
 
@@ -27,7 +41,7 @@ const PRIMITIVES = new Set(['string', 'number', 'boolean', 'function']);
  * @throws NetworkConstraintError `MissingRequiredProp`, `InvalidPropType`
  */
 export function checkProps(scope: IConstruct, props: unknown, spec: Readonly<Record<string, PropType>>, path = 'props'): void {
-  const required = Object.values(spec).some((type) => !type.endsWith('?'));
+  const required = Object.values(spec).some((type) => !isOptional(type));
   if (props === undefined || props === null) {
     if (required) throw missing(scope, path, describeObject(spec));
     return;
@@ -44,13 +58,33 @@ export function checkProps(scope: IConstruct, props: unknown, spec: Readonly<Rec
  *
  * @throws NetworkConstraintError `MissingRequiredProp`, `InvalidPropType`
  */
+function checkClassValue(scope: IConstruct, value: unknown, declared: PropClass, path: string): void {
+  if ((value === undefined || value === null) && declared.optional) return;
+  if (!declared.list) {
+    checkInstanceOf(scope, value, declared.instanceOf, path);
+    return;
+  }
+  if (isToken(value)) return;
+  if (!Array.isArray(value)) throw wrongType(scope, path, value, `a list of ${declared.instanceOf.name} objects`);
+  value.forEach((element, i) => checkInstanceOf(scope, element, declared.instanceOf, `${path}[${i}]`));
+}
+
 // A class with a private constructor (made by static methods) is still a `Function` with a `name`.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- see above
 export function checkInstanceOf(scope: IConstruct, value: unknown, type: Function, path: string): void {
   if (value === undefined || value === null) throw missing(scope, path, article(type.name));
   if (!(value instanceof type)) throw wrongType(scope, path, value, `${article(type.name)}, made with its static methods`);
 }
 
+function isOptional(type: PropType): boolean {
+  return typeof type === 'string' ? type.endsWith('?') : type.optional;
+}
+
 function checkValue(scope: IConstruct, value: unknown, declared: PropType, path: string): void {
+  if (typeof declared !== 'string') {
+    checkClassValue(scope, value, declared, path);
+    return;
+  }
   const optional = declared.endsWith('?');
   const type = optional ? declared.slice(0, -1) : declared;
   if (value === undefined || value === null) {
@@ -129,7 +163,7 @@ function wrongType(scope: IConstruct, path: string, value: unknown, allowed: str
 }
 
 function describeObject(spec: Readonly<Record<string, PropType>>): string {
-  const required = Object.entries(spec).filter(([, type]) => !type.endsWith('?')).map(([name]) => name);
+  const required = Object.entries(spec).filter(([, type]) => !isOptional(type)).map(([name]) => name);
   return `an object with ${required.join(', ')}`;
 }
 
