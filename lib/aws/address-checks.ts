@@ -1,3 +1,4 @@
+import { Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { DocUrl } from './doc-url';
 import { findReservedSubnetAddress } from './subnet-addresses';
@@ -34,6 +35,17 @@ export function checkCount(scope: IConstruct, what: string, value: number, min: 
  * network address, and the error names it.
  */
 export function checkCidr(scope: IConstruct, what: string, cidr: string | undefined, ipv6 = false): void {
+  if (cidr !== undefined && Tokenization.reverseList([cidr]) !== undefined) {
+    // The one element cdktf gives a list known only at deploy time: each CIDR makes its own rule.
+    throw new NetworkConstraintError({
+      code: ErrorCode.ListLengthUnknown,
+      scope,
+      problem: `${what} comes from a list known only at deploy time, but each CIDR block makes its own rule, so the list must be written out`,
+      received: 'a list token (a variable, a data source or another resource\'s list attribute)',
+      allowed: 'a literal list, whose elements may themselves be tokens',
+      fix: 'List the CIDR blocks in the code, or give one CIDR block per element from separate variables',
+    });
+  }
   if (cidr === undefined || isUnresolved(cidr)) return;
   const parsed = parseCidr(cidr);
   if (!parsed || parsed.family !== (ipv6 ? 6 : 4)) {

@@ -80,4 +80,5 @@ export const ErrorCode = {
   MissingRequiredProp: 'MissingRequiredProp',
   InvalidPropType: 'InvalidPropType',
   TemplateSequenceInText: 'TemplateSequenceInText',
+  ListLengthUnknown: 'ListLengthUnknown',
 } as const;

@@ -1,4 +1,4 @@
-import { Fn } from 'cdktf';
+import { Fn, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   DualHomedInstance, ManagementNetwork, NetworkAppliance, Peer, Port, SubnetReference, VirtualIpMode, VirtualIpPair,
@@ -100,5 +100,36 @@ describe('a CIDR with host bits is refused by every construct that takes one', (
       clientCidrs: ['10.0.5.1/24'],
       clientPorts: [Port.tcp(443)],
     }), 'InvalidCidr', ['a client CIDR', '"10.0.5.0/24"']);
+  });
+});
+
+describe('CIDR lists known only at deploy time', () => {
+  // One rule per CIDR block: a list token (a list(string) variable) has no length at synth time.
+  const cases: ReadonlyArray<[string, (scope: Construct, subnets: [SubnetReference, SubnetReference], cidrs: string[]) => void]> = [
+    ['ManagementNetwork managementCidrs', (scope, [a, b], cidrs) => new ManagementNetwork(scope, 'm', {
+      publicSubnet: a, managementSubnet: b, managementCidrs: cidrs, instanceType: 't3.small', ami: AMI,
+    })],
+    ['NetworkAppliance forwardedSourceCidrs', (scope, [a, b], cidrs) => new NetworkAppliance(scope, 'n', {
+      publicSubnet: a, privateSubnet: b, forwardedSourceCidrs: cidrs, instanceType: 't3.small', ami: AMI,
+    })],
+    ['VirtualIpPair clientCidrs', (scope, [a], cidrs) => new VirtualIpPair(scope, 'p', {
+      mode: VirtualIpMode.SECONDARY_IP,
+      virtualIp: '10.0.1.50',
+      active: { subnet: a, privateIp: '10.0.1.10' },
+      standby: { subnet: a, privateIp: '10.0.1.11' },
+      instanceType: 't3.small',
+      ami: AMI,
+      clientCidrs: cidrs,
+      vpcId: 'vpc-1',
+    })],
+  ];
+
+  test.each(cases)('fails when %s is a list token, with a typed error', (_name, build) => {
+    // GIVEN
+    const { stack, subnetA, subnetB } = networkStack();
+    const cidrs = new TerraformVariable(stack, 'cidrs', { type: 'list(string)' });
+    const subnets: [SubnetReference, SubnetReference] = [SubnetReference.fromSubnet(subnetA), SubnetReference.fromSubnet(subnetB)];
+    // WHEN / THEN
+    expectConstraintError(() => build(stack, subnets, cidrs.listValue), 'ListLengthUnknown', ['known only at deploy time']);
   });
 });
