@@ -44,6 +44,12 @@ export const SECURITY_GROUP_PROPS: Spec = {
   tags: 'tags?',
 };
 
+export const SECURITY_GROUP_RULE_OPTIONS: Spec = {
+  description: 'text?',
+  allowAdministrationFromInternet: 'boolean?',
+  id: 'string?',
+};
+
 export const INSTANCE_PROPS: Spec = {
   instanceType: 'string',
   ami: 'string',

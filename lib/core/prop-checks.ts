@@ -59,7 +59,7 @@ export function checkProps(scope: IConstruct, props: unknown, spec: Readonly<Rec
  * @throws NetworkConstraintError `MissingRequiredProp`, `InvalidPropType`
  */
 function checkClassValue(scope: IConstruct, value: unknown, declared: PropClass, path: string): void {
-  if ((value === undefined || value === null) && declared.optional) return;
+  if (value === undefined && declared.optional) return;
   if (!declared.list) {
     checkInstanceOf(scope, value, declared.instanceOf, path);
     return;
@@ -87,10 +87,12 @@ function checkValue(scope: IConstruct, value: unknown, declared: PropType, path:
   }
   const optional = declared.endsWith('?');
   const type = optional ? declared.slice(0, -1) : declared;
-  if (value === undefined || value === null) {
+  if (value === undefined || (value === null && !optional)) {
     if (!optional) throw missing(scope, path, article(type));
     return;
   }
+  // TypeScript's optional props take undefined, never null: a null would reach `.length` and friends.
+  if (value === null) throw wrongType(scope, path, value, `${article(type)}, or nothing (undefined)`);
   if (isToken(value)) return;
   if (type.endsWith('[]')) {
     if (!Array.isArray(value)) throw wrongType(scope, path, value, `a list of ${plural(type.slice(0, -2))}`);
@@ -123,7 +125,11 @@ function checkValue(scope: IConstruct, value: unknown, declared: PropType, path:
 // would fail at validate ("Reference to undeclared ...") or, worse, read a value nobody meant.
 const TEMPLATE_SEQUENCE = /[$%]\{/;
 
-function checkText(scope: IConstruct, value: unknown, path: string): void {
+/**
+ * Throws `TemplateSequenceInText` when literal text holds `${` or `%{`, `InvalidPropType` when it is
+ * no string; tokens pass.
+ */
+export function checkText(scope: IConstruct, value: unknown, path: string): void {
   if (isToken(value)) return;
   if (typeof value !== 'string') throw wrongType(scope, path, value, 'a string');
   if (!TEMPLATE_SEQUENCE.test(value)) return;

@@ -49,5 +49,15 @@ describe('the JavaScript boundary (plain JavaScript and the other jsii languages
   test('fails when free text holds ${, which Terraform would read as an expression', () => {
     const { stack } = networkStack();
     expectConstraintError(() => new lib.SecurityGroup(stack, 'g', { vpcId: 'vpc-1', description: 'web ${var.x}' }), 'TemplateSequenceInText', ['props.description']);
+    const group = new lib.SecurityGroup(stack, 'h', { vpcId: 'vpc-1' });
+    expectConstraintError(() => group.addIngressRule(lib.Peer.ipv4('10.0.0.0/8'), lib.Port.tcp(443), { description: 'from ${var.x}' }), 'TemplateSequenceInText', ['description']);
+  });
+
+  test('fails when rule options or an optional prop have the wrong type (a number description, a null user data)', () => {
+    const { stack, subnetA } = networkStack();
+    const group = new lib.SecurityGroup(stack, 'i', { vpcId: 'vpc-1' });
+    expectConstraintError(() => group.addEgressRule(lib.Peer.anyIpv4(), lib.Port.tcp(443), { description: 7 } as any), 'InvalidPropType', ['options.description']);
+    const primaryInterface = new lib.NetworkInterface(stack, 'j', { subnet: lib.SubnetReference.fromSubnet(subnetA) });
+    expectConstraintError(() => new lib.Instance(stack, 'k', { instanceType: 't3.micro', ami: 'ami-1', primaryInterface, userData: null } as any), 'InvalidPropType', ['props.userData']);
   });
 });

@@ -70,4 +70,9 @@ describe('checkProps', () => {
     expect(() => checkInstanceOf(stack(), { protocol: 'tcp' }, Port, 'props.port'))
       .toThrow(/^\[InvalidPropType\] stack: props\.port has the wrong type\. Received: an object \(Object\)\. Allowed: a Port, made with its static methods\./);
   });
+
+  test('fails when an optional prop is null: TypeScript props take undefined, never null', () => {
+    expect(() => checkProps(stack(), { subnet: {}, count: null }, SPEC))
+      .toThrow(/^\[InvalidPropType\] stack: props\.count has the wrong type\. Received: object null\. Allowed: a number, or nothing \(undefined\)\./);
+  });
 });

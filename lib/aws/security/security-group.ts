@@ -7,13 +7,13 @@ import { Port } from './port';
 import { formatCidr, parseCidr } from '../../core/cidr';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
-import { checkProps } from '../../core/prop-checks';
+import { checkInstanceOf, checkProps, checkText as checkTemplateFree } from '../../core/prop-checks';
 import { markSuppressed } from '../../core/suppression-marks';
 import { isUnresolved } from '../../core/tokens';
 import { checkCidr } from '../address-checks';
 import { ADMIN_PORTS, AwsRuleId } from '../constraints';
 import { DocUrl } from '../doc-url';
-import { SECURITY_GROUP_PROPS } from '../prop-specs';
+import { SECURITY_GROUP_PROPS, SECURITY_GROUP_RULE_OPTIONS } from '../prop-specs';
 
 /**
  * Where AWS states the constraints this file checks. They belong with `DocUrl` once that file
@@ -208,6 +208,9 @@ export class SecurityGroup extends Construct {
 
   /** Checks a rule before anything is created; returns what it allows, for the duplicate check (`undefined` for a token peer). */
   private checkRule(direction: string, peer: Peer, port: Port, options: SecurityGroupRuleOptions): string | undefined {
+    checkInstanceOf(this, peer, Peer, 'peer');
+    checkInstanceOf(this, port, Port, 'port');
+    checkProps(this, options, SECURITY_GROUP_RULE_OPTIONS, 'options');
     if (peer._attribute === 'cidrIpv4' || peer._attribute === 'cidrIpv6') {
       checkCidr(this, `the rule's peer ${peer}`, peer.value, peer._attribute === 'cidrIpv6');
     }
@@ -341,6 +344,7 @@ interface TextLimits {
 /** Throws `code` unless a literal text has the length and the characters AWS allows. */
 function checkText(scope: Construct, code: string, what: string, text: string | undefined, limits: TextLimits): void {
   if (text === undefined || isUnresolved(text)) return;
+  checkTemplateFree(scope, text, what);
   const bad = [...text].find((character) => !limits.characters.test.test(character));
   const tooLong = text.length > MAX_TEXT_LENGTH;
   if (bad === undefined && !tooLong && text.length >= limits.minLength) return;
