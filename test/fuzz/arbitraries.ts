@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { call, ConstructName, FuzzCase, Spec, SpecObject } from './spec';
+import { call, ConstructName, FuzzCase, Spec, SpecObject } from './case-data';
 import {
   ami, Arb, bool, count, fixtureSubnet, instanceReference, instanceType, ipv4Assignment, ipv4Cidr, ipv4In, ipv6Assignment, ipv6Cidr,
   opt, peer, port, portNumber, props, resourceId, securityGroupIds, stringToken, subnet, SubnetChoice, tags, text, token, userData,

@@ -5,7 +5,7 @@ import { SecurityGroup as SecurityGroupResource } from '@cdktf/provider-aws/lib/
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
-import { SpecObject, Spec, TokenKind } from './spec';
+import { SpecObject, Spec, TokenKind } from './case-data';
 import {
   ElasticIp, HaMember, InstanceReference, Ipv4Assignment, Ipv6Assignment, NetworkInterface, OsNetworkConfig, Peer, Port,
   SecurityGroup, SubnetReference,

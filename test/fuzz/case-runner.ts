@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { CaseContext } from './case-context';
-import { ConstructName, FuzzCase } from './spec';
+import { ConstructName, FuzzCase } from './case-data';
 import {
   DualHomedInstance, ElasticIp, HaFailoverNic, Instance, ManagementNetwork, MultiEipInstance, NetworkAppliance, NetworkErrors,
   NetworkInterface, SecurityGroup, VirtualIpPair,

@@ -3,8 +3,8 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { fuzzCase } from './arbitraries';
 import { AcceptedCase, validateBatch } from './batch-validator';
+import { FuzzCase } from './case-data';
 import { runCase } from './case-runner';
-import { FuzzCase } from './spec';
 
 const SCRATCH_ROOT = path.resolve(__dirname, '..', '..', '.tmp');
 /** Cases per terraform configuration: one init and validate each, memory of one validate bounded. */

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { FIXTURE_SUBNETS, FixtureSubnet } from './case-context';
-import { call, Spec, SpecObject, tok, TokenKind } from './spec';
+import { call, Spec, SpecObject, tok, TokenKind } from './case-data';
 import { InstanceNetworkLimits } from '../../lib';
 
 // Value generators shared by the construct generators: mostly valid values, then boundary values,
