@@ -17,6 +17,7 @@ export * from './aws/instance';
 export * from './checks/rule-level';
 export * from './checks/network-finding';
 export * from './checks/network-rules';
+export * from './checks/network-rule-description';
 export * from './checks/network-rule';
 export * from './core/network-suppression';
 export * from './checks/network-suppressions';

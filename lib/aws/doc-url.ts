@@ -21,5 +21,11 @@ export const DocUrl = {
   terraformNetworkInterfaceIpList: 'https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/network_interface#example-of-managing-multiple-ips-on-a-network-interface',
   userData: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html',
   logRetention: 'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html',
+  createSecurityGroup: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html',
+  ipPermission: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html',
+  ipRange: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html',
+  ipv6Range: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Ipv6Range.html',
+  prefixListId: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_PrefixListId.html',
+  userIdGroupPair: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_UserIdGroupPair.html',
   snsTopicArn: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html#amazonsns-resources-for-iam-policies',
 } as const;

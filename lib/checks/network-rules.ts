@@ -2,6 +2,7 @@ import { AnnotationMetadataEntryType, App, Aspects, IAspect, TerraformStack } fr
 import { IConstruct } from 'constructs';
 import { CloudChecks } from './cloud-checks';
 import { NetworkFinding } from './network-finding';
+import { NetworkRuleDescription } from './network-rule-description';
 import { NetworkRule, RuleContext } from './network-rule';
 import { RuleIndex } from './rule-index';
 import { RuleLevel } from './rule-level';
@@ -43,21 +44,6 @@ export interface NetworkRulesProps {
    * @default true
    */
   readonly writeReport?: boolean;
-}
-
-/** What one rule enforces, for documentation (RULES.md is generated from these). */
-export interface NetworkRuleDescription {
-  /** Stable id (`NIC001`). */
-  readonly id: string;
-  readonly level: RuleLevel;
-  /** What it enforces, in one line. */
-  readonly summary: string;
-  /** Why it matters. */
-  readonly explanation: string;
-  /** The documentation that states the constraint. */
-  readonly docUrl: string;
-  /** Whether the cloud itself rejects a configuration that breaks it (such findings cannot be suppressed). */
-  readonly hardLimit: boolean;
 }
 
 /** A finding settled against suppressions, with the construct it goes on. */

@@ -63,7 +63,7 @@ export class RuleIndex implements ResourceLookup {
   }
 
   private pathWithoutMetadata(address: string): string {
-    const construct = this.constructsByAddress ? this.constructsByAddress.get(address) : this.findConstructs().get(address);
+    const construct = this.findConstructs().get(address);
     if (!construct) return address;
     const prefix = `${this.stack.node.path}/`;
     return construct.node.path.startsWith(prefix) ? construct.node.path.slice(prefix.length) : construct.node.path;

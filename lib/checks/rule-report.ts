@@ -1,22 +1,10 @@
 import { IConstruct } from 'constructs';
+import { NetworkRuleDescription } from './network-rule-description';
 import { RuleLevel } from './rule-level';
 import { TfResource, TfValue } from './tf-value';
 
 /** What every rule states about itself: RULES.md, suppressions and messages read it. */
-export interface RuleInfo {
-  /** Stable id (`NIC001`); never changes meaning once released. */
-  readonly id: string;
-  /** The level of its findings. */
-  readonly level: RuleLevel;
-  /** What it enforces, in one line (RULES.md "what"). */
-  readonly summary: string;
-  /** Why: what goes wrong at deploy time or at run time when the constraint is broken. */
-  readonly explanation: string;
-  /** The documentation page that states the constraint. */
-  readonly docUrl: string;
-  /** Whether the cloud rejects a configuration that breaks it (such findings cannot be suppressed). */
-  readonly hardLimit: boolean;
-}
+export type RuleInfo = NetworkRuleDescription;
 
 /** What a rule reported, before levels, scope and suppressions are applied. */
 export interface RawFinding {

@@ -19,10 +19,6 @@ export function recordRun(stack: TerraformStack, rules: object, findings: Networ
   runs.set(stack, byRules);
 }
 
-/** Whether any `NetworkRules` ran over the stack. */
-export function hasRun(stack: TerraformStack): boolean {
-  return runs.has(stack);
-}
 
 /** Every finding recorded for a stack, without duplicates (two NetworkRules may report the same). */
 export function findingsOf(stack: TerraformStack): NetworkFinding[] {

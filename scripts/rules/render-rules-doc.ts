@@ -1,4 +1,4 @@
-import { NetworkRuleDescription } from '../../lib/checks/network-rules';
+import { NetworkRuleDescription } from '../../lib/checks/network-rule-description';
 
 /** Where RULES.md lives and how to regenerate it, for the generator and its staleness test. */
 export const RULES_DOC_FILE = 'RULES.md';

@@ -1,7 +1,7 @@
 import { Fn } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { InterfaceRouting } from './interface-routing';
-import { cidrContains, formatCidr, formatIp, parseCidr } from '../../core/cidr';
+import { cidrContains, formatIp, parseCidr } from '../../core/cidr';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { isIpv4 } from '../../core/ipv4';
@@ -39,7 +39,7 @@ function resolveOne(scope: IConstruct, spec: InterfaceRouting): ResolvedInterfac
   const deviceIndex = checkDeviceIndex(scope, spec.deviceIndex);
   const what = `interface at device index ${deviceIndex}`;
   checkIdentification(scope, what, spec);
-  checkSubnetCidr(scope, what, spec.subnetCidr);
+  checkCidr(scope, `subnetCidr of the ${what}`, spec.subnetCidr);
   const addresses = checkAddresses(scope, what, spec.privateIps, spec.subnetCidr);
   const gateway = spec.gateway ?? defaultGateway(spec.subnetCidr);
   checkGateway(scope, what, gateway, spec.subnetCidr);
@@ -113,18 +113,6 @@ function checkIdentification(scope: IConstruct, what: string, spec: InterfaceRou
       allowed: '1 to 15 letters, digits, "_", "." or "-", such as "eth1" or "ens6"',
     });
   }
-}
-
-function checkSubnetCidr(scope: IConstruct, what: string, subnetCidr: string): void {
-  checkCidr(scope, `subnetCidr of the ${what}`, subnetCidr);
-  if (isUnresolved(subnetCidr) || parseCidr(subnetCidr, { strict: true })) return;
-  throw new NetworkConstraintError({
-    code: ErrorCode.InvalidCidr,
-    scope,
-    problem: `subnetCidr of the ${what} has host bits set, which ip route rejects`,
-    received: JSON.stringify(subnetCidr),
-    allowed: `the subnet's network address: "${formatCidr(parseCidr(subnetCidr)!)}"`,
-  });
 }
 
 function checkAddresses(scope: IConstruct, what: string, privateIps: string[], subnetCidr: string): string[] {

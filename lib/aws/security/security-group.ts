@@ -15,19 +15,6 @@ import { ADMIN_PORTS, AwsRuleId } from '../constraints';
 import { DocUrl } from '../doc-url';
 import { SECURITY_GROUP_PROPS, SECURITY_GROUP_RULE_OPTIONS } from '../prop-specs';
 
-/**
- * Where AWS states the constraints this file checks. They belong with `DocUrl` once that file
- * takes them; until then they stay next to the only code that cites them.
- */
-const SecurityGroupDocUrl = {
-  createSecurityGroup: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html',
-  ipPermission: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html',
-  ipRange: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html',
-  ipv6Range: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Ipv6Range.html',
-  prefixListId: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_PrefixListId.html',
-  userIdGroupPair: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_UserIdGroupPair.html',
-} as const;
-
 /** Longest name or description AWS takes for a security group or one of its rules. */
 const MAX_TEXT_LENGTH = 255;
 
@@ -44,10 +31,10 @@ const REFERENCE_RULE_TEXT: TextCharacters = { test: /^[A-Za-z0-9 ._\-:/()#,@[\]+
 
 /** The description constraint of a rule, by the attribute that holds its peer. */
 const RULE_DESCRIPTION: Record<Peer['_attribute'], { readonly characters: TextCharacters; readonly docUrl: string }> = {
-  cidrIpv4: { characters: GROUP_TEXT, docUrl: SecurityGroupDocUrl.ipRange },
-  cidrIpv6: { characters: GROUP_TEXT, docUrl: SecurityGroupDocUrl.ipv6Range },
-  prefixListId: { characters: REFERENCE_RULE_TEXT, docUrl: SecurityGroupDocUrl.prefixListId },
-  referencedSecurityGroupId: { characters: REFERENCE_RULE_TEXT, docUrl: SecurityGroupDocUrl.userIdGroupPair },
+  cidrIpv4: { characters: GROUP_TEXT, docUrl: DocUrl.ipRange },
+  cidrIpv6: { characters: GROUP_TEXT, docUrl: DocUrl.ipv6Range },
+  prefixListId: { characters: REFERENCE_RULE_TEXT, docUrl: DocUrl.prefixListId },
+  referencedSecurityGroupId: { characters: REFERENCE_RULE_TEXT, docUrl: DocUrl.userIdGroupPair },
 };
 
 /** Protocol numbers AWS takes only with a port range, and the `Port` that gives the range. */
@@ -228,7 +215,7 @@ export class SecurityGroup extends Construct {
    * the length, so anything else would fail half-way through `terraform apply`.
    */
   private checkGroupText(name: string | undefined, description: string): void {
-    const limits = { minLength: 1, characters: GROUP_TEXT, docUrl: SecurityGroupDocUrl.createSecurityGroup };
+    const limits = { minLength: 1, characters: GROUP_TEXT, docUrl: DocUrl.createSecurityGroup };
     checkText(this, ErrorCode.InvalidSecurityGroupName, 'the security group name', name, limits);
     checkText(this, ErrorCode.InvalidSecurityGroupDescription, 'the security group description', description, limits);
     if (name === undefined || isUnresolved(name) || !name.startsWith('sg-')) return;
@@ -238,7 +225,7 @@ export class SecurityGroup extends Construct {
       problem: 'the security group name starts with "sg-", the prefix of security group ids',
       received: JSON.stringify(name),
       allowed: 'a name that does not start with "sg-"',
-      docUrl: SecurityGroupDocUrl.createSecurityGroup,
+      docUrl: DocUrl.createSecurityGroup,
     });
   }
 
@@ -254,7 +241,7 @@ export class SecurityGroup extends Construct {
         problem: 'the rule\'s IP protocol is not a protocol number',
         received: protocol,
         allowed: 'a whole number from 0 to 255, or -1 for every protocol',
-        docUrl: SecurityGroupDocUrl.ipPermission,
+        docUrl: DocUrl.ipPermission,
       });
     }
     const named = PROTOCOLS_WITH_PORTS.get(number);
@@ -266,7 +253,7 @@ export class SecurityGroup extends Construct {
       received: `protocol ${number} with no ports`,
       allowed: 'a protocol other than 1, 6 and 17, or the protocol with its port range',
       fix: `Use ${named}`,
-      docUrl: SecurityGroupDocUrl.ipPermission,
+      docUrl: DocUrl.ipPermission,
     });
   }
 
