@@ -1,8 +1,11 @@
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { dependable, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   HaActiveSide, HaFailoverNic, HaMember, Ipv4Assignment, Peer, Port, SecurityGroup, SubnetReference,
@@ -25,25 +28,35 @@ export class HaFailoverNicStack extends TerraformStack {
     new AwsProvider(this, 'aws', { region: 'us-east-1' });
 
     const vpc = new Vpc(this, 'vpc', { cidrBlock: '10.30.0.0/16', tags: { Name: 'ha-failover-nic' } });
+    // An Elastic IP can only be associated in a VPC attached to an internet gateway.
+    const gateway = new InternetGateway(this, 'igw', { vpcId: vpc.id, tags: { Name: 'ha-failover-nic' } });
+    const routes = new RouteTable(this, 'public', { vpcId: vpc.id, route: [{ cidrBlock: '0.0.0.0/0', gatewayId: gateway.id }] });
     const subnet = new Subnet(this, 'service', { vpcId: vpc.id, cidrBlock: '10.30.1.0/24', availabilityZone: 'us-east-1a' });
+    new RouteTableAssociation(this, 'service-routes', { subnetId: subnet.id, routeTableId: routes.id });
     const web = new SecurityGroup(this, 'web-sg', { vpcId: vpc.id, description: 'HTTPS to the service address' });
     web.addIngressRule(Peer.anyIpv4(), Port.tcp(443), { description: 'HTTPS' });
     web.addIngressRule(Peer.ipv4('10.30.0.0/16'), Port.tcp(22), { description: 'SSH from inside the VPC' });
     const alarms = new SnsTopic(this, 'failover-alarms', { name: 'web-failover-alarms' });
 
-    // Replace the AMI with one of your region; no data source, so the example plans offline.
-    const member = { ami: 'ami-0c55b159cbfafe1f0', instanceType: 't3.small' };
+    // Replace the AMIs with ones of your region; no data source, so the example plans offline. Each
+    // member has its own definition: roll an AMI or user data change out to the standby first,
+    // apply, check it serves, then to the primary, so that the two never restart together.
+    const primary = { ami: 'ami-0c55b159cbfafe1f0', instanceType: 't3.small' };
+    const standby = { ami: 'ami-0c55b159cbfafe1f0', instanceType: 't3.small' };
     const pair = new HaFailoverNic(this, 'web', {
       pairName: 'web',
       subnet: SubnetReference.fromSubnet(subnet),
       privateIpv4: Ipv4Assignment.addresses('10.30.1.10'),
       securityGroupIds: [web.securityGroupId],
       elasticIp: true,
-      primary: HaMember.launch(member),
-      standby: HaMember.launch(member),
+      primary: HaMember.launch(primary),
+      standby: HaMember.launch(standby),
       active: props.active,
       failoverAgent: { alarmTopicArns: [alarms.arn] },
     });
+
+    // AWS associates an Elastic IP only once the gateway is attached (aws_eip documentation).
+    pair.elasticIp!.resource.dependsOn = [dependable(gateway)];
 
     new TerraformOutput(this, 'service-address', { value: pair.elasticIp!.publicIp });
     new TerraformOutput(this, 'service-mac', { value: pair.networkInterface.macAddress });

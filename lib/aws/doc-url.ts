@@ -21,6 +21,7 @@ export const DocUrl = {
   terraformNetworkInterfaceIpList: 'https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/network_interface#example-of-managing-multiple-ips-on-a-network-interface',
   userData: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html',
   logRetention: 'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html',
+  lambdaTimeout: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
   createSecurityGroup: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html',
   ipPermission: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html',
   ipRange: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html',

@@ -154,7 +154,9 @@ export const HA_FAILOVER_NIC_PROPS: Spec = {
 
 export const FAILOVER_AGENT_OPTIONS: Spec = {
   attachTimeoutSeconds: 'number?',
+  readyTimeoutSeconds: 'number?',
   cooldownSeconds: 'number?',
+  maxEventAgeSeconds: 'number?',
   alarmTopicArns: 'string[]?',
   logRetentionDays: 'number?',
   failOnStatusCheck: 'boolean?',

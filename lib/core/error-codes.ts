@@ -58,6 +58,8 @@ export const ErrorCode = {
   VrrpPrioritiesNotOrdered: 'VrrpPrioritiesNotOrdered',
   InvalidVrrpPassword: 'InvalidVrrpPassword',
   IncompleteClientIngress: 'IncompleteClientIngress',
+  AgentTimeoutTooLong: 'AgentTimeoutTooLong',
+  InvalidEc2Id: 'InvalidEc2Id',
   OsConfigNeedsLaunchedInstance: 'OsConfigNeedsLaunchedInstance',
   InvalidProtocol: 'InvalidProtocol',
   InvalidSecurityGroupName: 'InvalidSecurityGroupName',

@@ -38,10 +38,10 @@ describe('examples/ha-failover-nic', () => {
     for (const type of ['aws_network_interface', 'aws_eip', 'aws_eip_association']) {
       expect(JSON.stringify(standby.resource[type])).toBe(JSON.stringify(primary.resource[type]));
     }
-    // AND the placement names the other instance
+    // AND the placement names the other side
     const placement = (json: any) => Object.values<any>(json.resource.aws_lambda_invocation)[0];
-    expect(JSON.parse(placement(primary).input).instanceId).toMatch(/aws_instance\.web_Primary_.*\.id/);
-    expect(JSON.parse(placement(standby).input).instanceId).toMatch(/aws_instance\.web_Standby_.*\.id/);
+    expect(JSON.parse(placement(primary).input)).toEqual({ action: 'place', side: 'primary' });
+    expect(JSON.parse(placement(standby).input)).toEqual({ action: 'place', side: 'standby' });
   }, 60_000);
 
   test.each([

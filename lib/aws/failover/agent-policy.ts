@@ -19,8 +19,10 @@ export interface AgentPolicyScope {
 }
 
 /**
- * The failover agent's least-privilege policy: it may read network interfaces and instances
- * (EC2 describe calls support no resource-level permissions), and may only detach, attach and tag
+ * The failover agent's least-privilege policy: it may read network interfaces, instances and
+ * instance types (EC2 describe calls support no resource-level permissions: the agent reads the
+ * target's free device indexes and interface limit before it detaches anything), and may only
+ * detach, attach and tag
  * this one interface, on instances tagged as members of this pair, and write its own logs.
  * Metrics are written as CloudWatch embedded-metric log lines, so no CloudWatch permission is needed.
  */
@@ -30,7 +32,7 @@ export function agentPolicyStatements(scope: AgentPolicyScope): PolicyStatement[
     {
       Sid: 'ReadNetworkState',
       Effect: 'Allow',
-      Action: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeInstanceStatus'],
+      Action: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeInstanceStatus', 'ec2:DescribeInstances', 'ec2:DescribeInstanceTypes'],
       Resource: '*',
     },
     {

@@ -2,13 +2,17 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AssetType, Fn, Op, TerraformAsset, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MarkerTag } from '../marker-tags';
+import { AGENT_DEFAULTS, ENI_ID, INSTANCE_ID } from './agent/config';
 import { agentBundleDir } from './agent-bundle';
 import { agentPolicyStatements, policyDocument } from './agent-policy';
 import { claimPairName, PairKind } from './pair-name';
@@ -38,10 +42,39 @@ const LOG_RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 4
 /** `arn:<partition>:sns:<region>:<12-digit account>:<topic>`, a FIFO topic's name ending in `.fifo`. */
 const SNS_TOPIC_ARN = /^arn:aws(-[a-z]+)*:sns:[a-z]+(-[a-z]+)+-\d+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 
+/** The Lambda timeout the agent needs with these waits, uncapped. */
+function agentTimeout(attach: number, ready: number): number {
+  return ready + 2 * attach + API_TIME_SECONDS;
+}
+
+/** The props that were given, so that spreading them over defaults keeps the defaults of the others. */
+function definedOnly<T extends object>(props: T): Partial<T> {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** Refuses a literal EC2 id the agent's own configuration check would refuse at cold start, where no alarm sees it. */
+function checkEc2Id(scope: Construct, name: string, value: string, pattern: RegExp, example: string): void {
+  if (isUnresolved(value) || pattern.test(value)) return;
+  throw new NetworkConstraintError({
+    code: ErrorCode.InvalidEc2Id,
+    scope,
+    problem: `${name} is not an EC2 id: the agent would refuse its configuration at cold start and never run`,
+    received: JSON.stringify(value),
+    allowed: `an id such as ${example} (a prefix, then 8 or 17 hexadecimal digits), or a reference`,
+  });
+}
+
 /** A number as an environment variable's text; `String()` of a number token would write its encoding. */
 function numberText(value: number): string {
   return isUnresolved(value) ? Token.asString(value) : String(value);
 }
+
+/** The longest a Lambda function may run. */
+const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
+/** Time the agent's API calls take besides its waits. */
+const API_TIME_SECONDS = 60;
+/** Lambda's bounds of the maximum event age of asynchronous invocations. */
+const EVENT_AGE_RANGE = [60, 21600] as const;
 
 /** Options of the failover agent shared by `HaFailoverNic` and `FailoverAgent`. */
 export interface FailoverAgentOptions {
@@ -52,10 +85,29 @@ export interface FailoverAgentOptions {
   readonly attachTimeoutSeconds?: number;
 
   /**
-   * Seconds after a move during which the agent refuses to move the interface again (no flapping).
+   * Seconds the agent waits for the target instance to run with passing status checks before it
+   * moves the interface there (a member just launched or restarted is still `initializing`).
+   * `readyTimeoutSeconds + 2 * attachTimeoutSeconds + 60` must stay within Lambda's 900 s.
+   * @default 420
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/monitoring-system-instance-status-check.html
+   */
+  readonly readyTimeoutSeconds?: number;
+
+  /**
+   * Seconds after a move during which the agent refuses to move the interface again on an event
+   * (no flapping); an operator's request through Terraform ignores it.
    * @default 600
    */
   readonly cooldownSeconds?: number;
+
+  /**
+   * Age in seconds (60 to 21600) beyond which an EC2 or alarm event is dropped rather than acted on,
+   * by Lambda's and EventBridge's queues and by the agent itself: an old event describes a world
+   * that is gone.
+   * @default 300
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html
+   */
+  readonly maxEventAgeSeconds?: number;
 
   /**
    * ARNs of the SNS topics notified when a failover gives up or fails
@@ -81,8 +133,8 @@ export interface FailoverAgentOptions {
   readonly failOnStatusCheck?: boolean;
 
   /**
-   * AWS partition of the ARNs in the agent's policy (`aws-cn`, `aws-us-gov`).
-   * @default 'aws'
+   * AWS partition of the ARNs in the agent's policy (`aws`, `aws-cn`, `aws-us-gov`).
+   * @default - the partition of the provider's region (`data.aws_partition`)
    */
   readonly partition?: string;
 }
@@ -129,29 +181,36 @@ export class FailoverAgent extends Construct {
   public readonly role: IamRole;
   /** The alarm raised when a failover gives up or fails. */
   public readonly failureAlarm: CloudwatchMetricAlarm;
+  private readonly maxEventAgeSeconds: number;
+
+  /** The role's policy: Terraform's first "place" request needs it in force. */
+  public readonly policy: IamRolePolicy;
 
   constructor(scope: Construct, id: string, props: FailoverAgentProps) {
     super(scope, id);
-    this.validate(props);
+    const settings = { ...AGENT_DEFAULTS, ...definedOnly(props) };
+    this.validate(props, settings);
     const functionName = `nic-failover-${props.pairName}`;
-    const attachTimeout = props.attachTimeoutSeconds ?? 120;
+    const region = new DataAwsRegion(this, 'Region');
 
     const logGroup = new CloudwatchLogGroup(this, 'Logs', {
       name: `/aws/lambda/${functionName}`,
       retentionInDays: props.logRetentionDays ?? 30,
     });
     this.role = new IamRole(this, 'Role', {
-      name: `${functionName}-role`,
+      // IAM names are account-wide while the function is regional: the same stack in two regions
+      // must not fight over one role.
+      name: `nic-ha-${props.pairName}-${region.name}`,
       assumeRolePolicy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       }),
     });
-    new IamRolePolicy(this, 'Policy', {
+    this.policy = new IamRolePolicy(this, 'Policy', {
       role: this.role.id,
       name: 'move-failover-interface',
       policy: policyDocument(agentPolicyStatements({
-        partition: props.partition ?? 'aws',
+        partition: props.partition ?? new DataAwsPartition(this, 'Partition').partition,
         networkInterfaceId: props.networkInterfaceId,
         pairTagKey: FAILOVER_PAIR_TAG,
         pairTagValue: props.pairName,
@@ -161,6 +220,7 @@ export class FailoverAgent extends Construct {
     });
 
     const code = new TerraformAsset(this, 'Code', { path: agentBundleDir(), type: AssetType.ARCHIVE });
+    const { attachTimeoutSeconds: attach, readyTimeoutSeconds: ready } = settings;
     this.function = new LambdaFunction(this, 'Function', {
       functionName,
       description: `Moves ${props.networkInterfaceId} to the healthy member of failover pair ${props.pairName}`,
@@ -169,8 +229,10 @@ export class FailoverAgent extends Construct {
       handler: 'index.handler',
       filename: code.path,
       sourceCodeHash: code.assetHash,
-      // Detach wait + attach wait + the API calls around them; Terraform computes it from a reference.
-      timeout: isUnresolved(attachTimeout) ? Fn.min([900, Op.add(Op.mul(attachTimeout, 2), 60)]) : Math.min(900, attachTimeout * 2 + 60),
+      // The readiness wait, the detach and attach waits, and the API calls around them.
+      timeout: isUnresolved(attach) || isUnresolved(ready)
+        ? Fn.min([LAMBDA_MAX_TIMEOUT_SECONDS, Op.add(Op.add(ready, Op.mul(attach, 2)), API_TIME_SECONDS)])
+        : agentTimeout(attach, ready),
       memorySize: 256,
       // One failover at a time: two concurrent runs would race on the same attachment.
       reservedConcurrentExecutions: 1,
@@ -183,12 +245,22 @@ export class FailoverAgent extends Construct {
           NETWORK_CARD_INDEX: numberText(props.networkCardIndex ?? 0),
           PAIR_NAME: props.pairName,
           METRIC_NAMESPACE: FAILOVER_METRIC_NAMESPACE,
-          ATTACH_TIMEOUT_SECONDS: numberText(attachTimeout),
-          COOLDOWN_SECONDS: numberText(props.cooldownSeconds ?? 600),
+          ATTACH_TIMEOUT_SECONDS: numberText(attach),
+          READY_TIMEOUT_SECONDS: numberText(ready),
+          COOLDOWN_SECONDS: numberText(settings.cooldownSeconds),
+          MAX_EVENT_AGE_SECONDS: numberText(settings.maxEventAgeSeconds),
         },
       },
       dependsOn: [logGroup],
     });
+    // Lambda's defaults keep an event queued for 6 hours and retry it twice: a failover decided on
+    // such an event would act on a world that is gone.
+    new LambdaFunctionEventInvokeConfig(this, 'EventAge', {
+      functionName: this.function.functionName,
+      maximumEventAgeInSeconds: settings.maxEventAgeSeconds,
+      maximumRetryAttempts: 1,
+    });
+    this.maxEventAgeSeconds = settings.maxEventAgeSeconds;
 
     const members = [props.primaryInstanceId, props.standbyInstanceId];
     this.trigger('StateChange', `${functionName}-state`, {
@@ -238,7 +310,11 @@ export class FailoverAgent extends Construct {
 
   private trigger(id: string, name: string, pattern: object): void {
     const rule = new CloudwatchEventRule(this, `${id}Rule`, { name, eventPattern: JSON.stringify(pattern) });
-    new CloudwatchEventTarget(this, `${id}Target`, { rule: rule.name, arn: this.function.arn });
+    new CloudwatchEventTarget(this, `${id}Target`, {
+      rule: rule.name,
+      arn: this.function.arn,
+      retryPolicy: { maximumEventAgeInSeconds: this.maxEventAgeSeconds, maximumRetryAttempts: 2 },
+    });
     new LambdaPermission(this, `${id}Permission`, {
       action: 'lambda:InvokeFunction',
       functionName: this.function.functionName,
@@ -247,14 +323,34 @@ export class FailoverAgent extends Construct {
     });
   }
 
-  private validate(props: FailoverAgentProps): void {
+  private validate(props: FailoverAgentProps, settings: Required<Pick<FailoverAgentOptions, keyof typeof AGENT_DEFAULTS>>): void {
     claimPairName(this, PairKind.FAILOVER, props.pairName);
     checkAttachmentDeviceIndex(this, props.deviceIndex);
-    checkCount(this, 'attachTimeoutSeconds', props.attachTimeoutSeconds ?? 120, 10, 420);
-    checkCount(this, 'cooldownSeconds', props.cooldownSeconds ?? 600, 0);
+    checkEc2Id(this, 'networkInterfaceId', props.networkInterfaceId, ENI_ID, 'eni-0123456789abcdef0');
+    checkEc2Id(this, 'primaryInstanceId', props.primaryInstanceId, INSTANCE_ID, 'i-0123456789abcdef0');
+    checkEc2Id(this, 'standbyInstanceId', props.standbyInstanceId, INSTANCE_ID, 'i-0123456789abcdef0');
+    checkCount(this, 'attachTimeoutSeconds', settings.attachTimeoutSeconds, 10, 420);
+    checkCount(this, 'readyTimeoutSeconds', settings.readyTimeoutSeconds, 0, 780);
+    checkCount(this, 'cooldownSeconds', settings.cooldownSeconds, 0);
+    checkCount(this, 'maxEventAgeSeconds', settings.maxEventAgeSeconds, ...EVENT_AGE_RANGE);
+    this.checkTimeouts(settings.attachTimeoutSeconds, settings.readyTimeoutSeconds);
     this.checkLogRetention(props.logRetentionDays ?? 30);
     // A list known only at deploy time is skipped whole; a literal list's token elements one by one.
     if (!Token.isUnresolved(props.alarmTopicArns)) props.alarmTopicArns?.forEach((arn) => this.checkTopicArn(arn));
+  }
+
+  /** The agent must finish its longest run within one Lambda invocation, or it stops halfway through a move. */
+  private checkTimeouts(attach: number, ready: number): void {
+    if (isUnresolved(attach) || isUnresolved(ready) || agentTimeout(attach, ready) <= LAMBDA_MAX_TIMEOUT_SECONDS) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.AgentTimeoutTooLong,
+      scope: this,
+      problem: `the agent's longest run (readiness wait + 2 x attach wait + ${API_TIME_SECONDS} s of API calls) exceeds Lambda's ${LAMBDA_MAX_TIMEOUT_SECONDS} s limit`,
+      received: `readyTimeoutSeconds ${ready}, attachTimeoutSeconds ${attach}: ${agentTimeout(attach, ready)} s`,
+      allowed: `readyTimeoutSeconds + 2 * attachTimeoutSeconds <= ${LAMBDA_MAX_TIMEOUT_SECONDS - API_TIME_SECONDS}`,
+      fix: 'Shorten readyTimeoutSeconds or attachTimeoutSeconds',
+      docUrl: DocUrl.lambdaTimeout,
+    });
   }
 
   private checkLogRetention(days: number): void {

@@ -1,7 +1,8 @@
 import { Ec2Tag } from '@cdktf/provider-aws/lib/ec2-tag';
 import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { FAILOVER_PAIR_TAG, FailoverAgent, FailoverAgentOptions } from './failover-agent';
+import { FAILOVER_PAIR_TAG, FailoverAgent, FailoverAgentOptions, LAST_FAILOVER_TAG } from './failover-agent';
 import { HaActiveSide } from './ha-active-side';
 import { HaMember } from './ha-member';
 import { claimPairName, defaultPairName, PairKind } from './pair-name';
@@ -141,7 +142,13 @@ export class HaFailoverNic extends Construct {
       description: `Failover interface of pair ${this.pairName}`,
       tags: { ...props.tags, ...pairTags, [MarkerTag.role]: MarkerRole.failover },
     });
-    if (props.preventDestroy) this.networkInterface.resource.lifecycle = { preventDestroy: true };
+    const lifecycle = {
+      ...props.preventDestroy ? { preventDestroy: true } : {},
+      // The agent records each move in this tag, outside Terraform: a plan must neither show it as
+      // drift nor erase it, which would also erase the anti-flap cooldown. Other tags stay managed.
+      ...props.failoverAgent === undefined ? {} : { ignoreChanges: [`tags["${LAST_FAILOVER_TAG}"]`] },
+    };
+    if (Object.keys(lifecycle).length > 0) this.networkInterface.resource.lifecycle = lifecycle;
     if (props.elasticIp) {
       this.elasticIp = new ElasticIp(this, 'ElasticIp', { networkInterface: this.networkInterface, tags: props.tags });
       if (props.preventDestroy) this.elasticIp.resource.lifecycle = { preventDestroy: true };
@@ -172,14 +179,19 @@ export class HaFailoverNic extends Construct {
       standbyInstanceId: this.standbyInstance.instanceId,
       deviceIndex,
     });
-    this.tagExistingMembers(props, pairTags);
+    const pairTagResources = this.tagExistingMembers(props, pairTags);
     // The agent owns the attachment; Terraform only asks it to place the interface on `active`.
-    // After an automatic failover this input is unchanged, so a plan asks for nothing.
+    // The request names the side, not the instance: replacing a member changes the agent's
+    // configuration but never re-sends the request, so a replaced primary does not pull the
+    // interface off a standby that serves since a failover. After an automatic failover the input
+    // is unchanged too, so a plan asks for nothing.
     new LambdaInvocation(this, 'Attachment', {
       functionName: this.agent.function.functionName,
-      input: JSON.stringify({ action: 'place', instanceId: holder.instanceId }),
-      // Re-invoked whenever `active` names another instance, never otherwise.
-      triggers: { instanceId: holder.instanceId },
+      input: JSON.stringify({ action: 'place', side: this.active }),
+      // Re-invoked when `active` changes, never otherwise.
+      triggers: { active: this.active },
+      // The first request fails with UnauthorizedOperation unless the policy and the members' pair tags are in force.
+      dependsOn: [this.agent.policy, ...pairTagResources],
     });
   }
 
@@ -226,14 +238,12 @@ export class HaFailoverNic extends Construct {
     });
   }
 
-  private tagExistingMembers(props: HaFailoverNicProps, pairTags: Record<string, string>): void {
+  /** Tags existing members as the pair's (launched ones carry the tag from the start). */
+  private tagExistingMembers(props: HaFailoverNicProps, pairTags: Record<string, string>): ITerraformDependable[] {
     const existing: Array<[string, HaMember]> = [['Primary', props.primary], ['Standby', props.standby]];
-    for (const [id, member] of existing) {
-      if (!member.instance) continue;
-      for (const [key, value] of Object.entries(pairTags)) {
-        new Ec2Tag(this, `${id}PairTag`, { resourceId: member.instance.instanceId, key, value });
-      }
-    }
+    return existing.flatMap(([id, member]) => (member.instance === undefined ? [] : Object.entries(pairTags).map(
+      ([key, value]) => new Ec2Tag(this, `${id}PairTag`, { resourceId: member.instance!.instanceId, key, value }),
+    )));
   }
 
   private checkZone(member: string, zone: string | undefined): void {

@@ -10,9 +10,9 @@ function agent(overrides: Partial<ConstructorParameters<typeof FailoverAgent>[2]
   const fixture = networkStack();
   const created = new FailoverAgent(fixture.stack, 'agent', {
     pairName: 'web',
-    networkInterfaceId: 'eni-0123',
-    primaryInstanceId: 'i-primary',
-    standbyInstanceId: 'i-standby',
+    networkInterfaceId: 'eni-0123456789abcdef0',
+    primaryInstanceId: 'i-0aaaaaaaaaaaaaaa1',
+    standbyInstanceId: 'i-0bbbbbbbbbbbbbbb2',
     deviceIndex: 1,
     ...overrides,
   });
@@ -35,9 +35,9 @@ describe('FailoverAgent', () => {
       reserved_concurrent_executions: 1,
       environment: {
         variables: {
-          NETWORK_INTERFACE_ID: 'eni-0123',
-          PRIMARY_INSTANCE_ID: 'i-primary',
-          STANDBY_INSTANCE_ID: 'i-standby',
+          NETWORK_INTERFACE_ID: 'eni-0123456789abcdef0',
+          PRIMARY_INSTANCE_ID: 'i-0aaaaaaaaaaaaaaa1',
+          STANDBY_INSTANCE_ID: 'i-0bbbbbbbbbbbbbbb2',
           DEVICE_INDEX: '1',
           NETWORK_CARD_INDEX: '0',
           PAIR_NAME: 'web',
@@ -57,18 +57,64 @@ describe('FailoverAgent', () => {
       const mutating = statement.Action.filter((action) => MUTATING.test(action));
       if (mutating.length > 0) expect(resources).not.toContain('*');
     }
-    expect(statements.find((s) => s.Sid === 'MoveThisInterface')!.Resource).toBe('arn:aws:ec2:*:*:network-interface/eni-0123');
+    expect(statements.find((s) => s.Sid === 'MoveThisInterface')!.Resource)
+      .toBe('arn:${data.aws_partition.agent_Partition_526FAE49.partition}:ec2:*:*:network-interface/eni-0123456789abcdef0');
     expect(statements.find((s) => s.Sid === 'OnlyBetweenPairMembers')!.Condition)
       .toEqual({ StringEquals: { 'aws:ResourceTag/nic-patterns:failover-pair': 'web' } });
     expect(statements.filter((s) => ([] as string[]).concat(s.Resource).includes('*')).flatMap((s) => s.Action))
-      .toEqual(['ec2:DescribeNetworkInterfaces', 'ec2:DescribeInstanceStatus']);
+      .toEqual(['ec2:DescribeNetworkInterfaces', 'ec2:DescribeInstanceStatus', 'ec2:DescribeInstances', 'ec2:DescribeInstanceTypes']);
+  });
+
+  test('GIVEN no partition WHEN synthesized THEN the ARNs take the provider\'s partition, and a given one is written as is', () => {
+    expect(JSON.stringify(policy(agent().stack))).toContain('arn:${data.aws_partition.');
+    const { stack } = agent({ partition: 'aws-cn' });
+    expect(policy(stack).Statement.find((s) => s.Sid === 'MoveThisInterface')!.Resource).toBe('arn:aws-cn:ec2:*:*:network-interface/eni-0123456789abcdef0');
+    expect(Object.keys(stack.toTerraform().data?.aws_partition ?? {})).toEqual([]);
+  });
+
+  test('GIVEN one stack in two regions THEN the role names differ: IAM names are account-wide', () => {
+    const { stack } = agent();
+    const [role] = Object.values(resourcesOf(stack, 'aws_iam_role'));
+    expect(role.name).toMatch(/^nic-ha-web-\${data\.aws_region\.agent_Region_[0-9A-F]{8}\.name}$/);
+  });
+
+  test('GIVEN events THEN Lambda and EventBridge drop them after the maximum event age and retry little', () => {
+    // GIVEN / WHEN
+    const { stack } = agent({ maxEventAgeSeconds: 120 });
+    // THEN
+    expect(Object.values(resourcesOf(stack, 'aws_lambda_function_event_invoke_config'))).toEqual([
+      expect.objectContaining({ maximum_event_age_in_seconds: 120, maximum_retry_attempts: 1 }),
+    ]);
+    for (const target of Object.values(resourcesOf(stack, 'aws_cloudwatch_event_target'))) {
+      expect(target.retry_policy).toEqual({ maximum_event_age_in_seconds: 120, maximum_retry_attempts: 2 });
+    }
+    const [fn] = Object.values(resourcesOf(stack, 'aws_lambda_function'));
+    expect(fn.environment.variables).toMatchObject({ MAX_EVENT_AGE_SECONDS: '120', READY_TIMEOUT_SECONDS: '420' });
+    expect(fn.timeout).toBe(420 + 2 * 120 + 60);
+  });
+
+  test.each([
+    ['networkInterfaceId', { networkInterfaceId: 'eni-0123' }],
+    ['primaryInstanceId', { primaryInstanceId: 'i-primary' }],
+    ['standbyInstanceId', { standbyInstanceId: 'instance-1' }],
+  ])('fails when %s is not an EC2 id, which the agent would refuse at cold start with no alarm', (name, override) => {
+    expectConstraintError(() => agent(override), 'InvalidEc2Id', [name, JSON.stringify(Object.values(override)[0])]);
+  });
+
+  test.each([
+    ['maxEventAgeSeconds', { maxEventAgeSeconds: 59 }, 'InvalidCount'],
+    ['maxEventAgeSeconds', { maxEventAgeSeconds: 21601 }, 'InvalidCount'],
+    ['readyTimeoutSeconds', { readyTimeoutSeconds: -1 }, 'InvalidCount'],
+    ['the sum of the waits', { readyTimeoutSeconds: 600, attachTimeoutSeconds: 200 }, 'AgentTimeoutTooLong'],
+  ])('fails when %s is out of range (%j)', (_, override, code) => {
+    expectConstraintError(() => agent(override), code);
   });
 
   test('is triggered by state changes and status-check alarms of both members', () => {
     const { stack } = agent();
     const patterns = Object.values(resourcesOf(stack, 'aws_cloudwatch_event_rule')).map((rule: any) => JSON.parse(rule.event_pattern));
     expect(patterns).toEqual(expect.arrayContaining([
-      expect.objectContaining({ source: ['aws.ec2'], detail: { 'instance-id': ['i-primary', 'i-standby'], 'state': ['stopping', 'stopped', 'shutting-down', 'terminated'] } }),
+      expect.objectContaining({ source: ['aws.ec2'], detail: { 'instance-id': ['i-0aaaaaaaaaaaaaaa1', 'i-0bbbbbbbbbbbbbbb2'], 'state': ['stopping', 'stopped', 'shutting-down', 'terminated'] } }),
       expect.objectContaining({ 'source': ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'] }),
     ]));
     expect(Object.values(resourcesOf(stack, 'aws_lambda_permission'))).toHaveLength(2);
@@ -124,7 +170,7 @@ describe('FailoverAgent', () => {
       'arn:aws:sns:eu-central-1:111122223333:ops.fifo', reference,
     ];
     expect(() => new FailoverAgent(stack, 'agent', {
-      pairName: 'web', networkInterfaceId: 'eni-0123', primaryInstanceId: 'i-1', standbyInstanceId: 'i-2', deviceIndex: 1, alarmTopicArns: arns,
+      pairName: 'web', networkInterfaceId: 'eni-0123456789abcdef0', primaryInstanceId: 'i-0aaaaaaaaaaaaaaa1', standbyInstanceId: 'i-0bbbbbbbbbbbbbbb2', deviceIndex: 1, alarmTopicArns: arns,
     })).not.toThrow();
   });
 
@@ -132,9 +178,9 @@ describe('FailoverAgent', () => {
     const { stack } = networkStack();
     expect(() => new FailoverAgent(stack, 'agent', {
       pairName: 'web',
-      networkInterfaceId: 'eni-0123',
-      primaryInstanceId: 'i-1',
-      standbyInstanceId: 'i-2',
+      networkInterfaceId: 'eni-0123456789abcdef0',
+      primaryInstanceId: 'i-0aaaaaaaaaaaaaaa1',
+      standbyInstanceId: 'i-0bbbbbbbbbbbbbbb2',
       deviceIndex: 1,
       alarmTopicArns: new TerraformVariable(stack, 'topics', { type: 'list(string)' }).listValue,
       logRetentionDays: new TerraformVariable(stack, 'days', { type: 'number' }).numberValue,
@@ -147,16 +193,16 @@ describe('FailoverAgent', () => {
     const number = (name: string) => new TerraformVariable(stack, name, { type: 'number' }).numberValue;
     new FailoverAgent(stack, 'agent', {
       pairName: 'web',
-      networkInterfaceId: 'eni-0123',
-      primaryInstanceId: 'i-1',
-      standbyInstanceId: 'i-2',
+      networkInterfaceId: 'eni-0123456789abcdef0',
+      primaryInstanceId: 'i-0aaaaaaaaaaaaaaa1',
+      standbyInstanceId: 'i-0bbbbbbbbbbbbbbb2',
       deviceIndex: number('device'),
       attachTimeoutSeconds: number('wait'),
       cooldownSeconds: number('cooldown'),
     });
     // WHEN / THEN
     const [fn] = Object.values(resourcesOf(stack, 'aws_lambda_function'));
-    expect(fn.timeout).toBe('${min(900, ((var.wait * 2) + 60))}');
+    expect(fn.timeout).toBe('${min(900, ((420 + (var.wait * 2)) + 60))}');
     expect(fn.environment.variables).toMatchObject({
       DEVICE_INDEX: '${var.device}', ATTACH_TIMEOUT_SECONDS: '${var.wait}', COOLDOWN_SECONDS: '${var.cooldown}', NETWORK_CARD_INDEX: '0',
     });
@@ -166,7 +212,7 @@ describe('FailoverAgent', () => {
     // GIVEN an agent of pair "web" in stack blue
     const app = Testing.app();
     const [blue, green] = ['blue', 'green'].map((id) => new TerraformStack(app, id));
-    const props = { pairName: 'web', networkInterfaceId: 'eni-0123', primaryInstanceId: 'i-1', standbyInstanceId: 'i-2', deviceIndex: 1 };
+    const props = { pairName: 'web', networkInterfaceId: 'eni-0123456789abcdef0', primaryInstanceId: 'i-0aaaaaaaaaaaaaaa1', standbyInstanceId: 'i-0bbbbbbbbbbbbbbb2', deviceIndex: 1 };
     new FailoverAgent(blue, 'agent', props);
     // WHEN / THEN another in stack green, whose function and role would have the same names, is refused
     expectConstraintError(() => new FailoverAgent(green, 'agent', props), 'DuplicatePairName', ['green/agent', 'blue/agent']);
@@ -191,9 +237,14 @@ describe('HaFailoverNic with the failover agent', () => {
     const { stack, nic } = agentPair(HaActiveSide.PRIMARY);
     expect(resourcesOf(stack, 'aws_network_interface_attachment')).toEqual({});
     const [invocation] = Object.values(resourcesOf(stack, 'aws_lambda_invocation'));
-    const primaryId = `\${aws_instance.${nic.primaryLaunched!.resource.friendlyUniqueId}.id}`;
-    expect(JSON.parse(invocation.input)).toEqual({ action: 'place', instanceId: primaryId });
-    expect(invocation.triggers).toEqual({ instanceId: primaryId });
+    // The side, not the instance: a replaced primary must not pull the interface off a serving standby.
+    expect(JSON.parse(invocation.input)).toEqual({ action: 'place', side: 'primary' });
+    expect(invocation.triggers).toEqual({ active: 'primary' });
+    // The first request needs the policy in force (defect 8).
+    expect(invocation.depends_on).toEqual([`aws_iam_role_policy.${nic.agent!.policy.friendlyUniqueId}`]);
+    // The agent's tag is its own: Terraform neither shows it as drift nor erases it (defect 1).
+    const [eni] = Object.values(resourcesOf(stack, 'aws_network_interface')).filter((i: any) => i.tags?.['nic-patterns:role'] === 'failover');
+    expect(eni.lifecycle).toEqual({ ignore_changes: ['tags["nic-patterns:last-failover"]'] });
     expect(Object.values(resourcesOf(stack, 'aws_instance')).filter((i: any) => i.tags?.['nic-patterns:failover-pair'] === nic.pairName)).toHaveLength(2);
   });
 

@@ -10,9 +10,28 @@ export interface AgentConfig {
   readonly pairName: string;
   readonly attachTimeoutSeconds: number;
   readonly cooldownSeconds: number;
+  /** Bound of the wait for the target to be running with passing status checks. */
+  readonly readyTimeoutSeconds: number;
+  /** Events older than this are dropped: the world they describe is gone. */
+  readonly maxEventAgeSeconds: number;
 }
 
 export const DEFAULT_METRIC_NAMESPACE = 'NicPatterns/Failover';
+
+/**
+ * Defaults of the tunable variables, shared with the `FailoverAgent` construct so that the two never
+ * disagree. The Lambda timeout must cover the readiness wait, the detach and the attach waits.
+ */
+export const AGENT_DEFAULTS = {
+  attachTimeoutSeconds: 120,
+  cooldownSeconds: 600,
+  readyTimeoutSeconds: 420,
+  maxEventAgeSeconds: 300,
+} as const;
+
+/** EC2 ids as the API writes them: the construct refuses at synth what the agent would refuse at cold start. */
+export const ENI_ID = /^eni-[0-9a-f]{8,17}$/;
+export const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 
 /** Thrown at cold start; lists every problem at once so one deploy fixes them all. */
 export class ConfigError extends Error {
@@ -23,9 +42,6 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
-
-const ENI_ID = /^eni-[0-9a-f]{8,17}$/;
-const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 
 /** Reads and validates the environment; throws a `ConfigError` naming each missing or invalid variable. */
 export function loadConfig(env: Env): AgentConfig {
@@ -40,8 +56,10 @@ export function loadConfig(env: Env): AgentConfig {
     networkCardIndex: reader.integer('NETWORK_CARD_INDEX', { min: 0, fallback: 0 }),
     metricNamespace: reader.text('METRIC_NAMESPACE', DEFAULT_METRIC_NAMESPACE),
     pairName: reader.text('PAIR_NAME'),
-    attachTimeoutSeconds: reader.integer('ATTACH_TIMEOUT_SECONDS', { min: 1, fallback: 120 }),
-    cooldownSeconds: reader.integer('COOLDOWN_SECONDS', { min: 0, fallback: 600 }),
+    attachTimeoutSeconds: reader.integer('ATTACH_TIMEOUT_SECONDS', { min: 1, fallback: AGENT_DEFAULTS.attachTimeoutSeconds }),
+    cooldownSeconds: reader.integer('COOLDOWN_SECONDS', { min: 0, fallback: AGENT_DEFAULTS.cooldownSeconds }),
+    readyTimeoutSeconds: reader.integer('READY_TIMEOUT_SECONDS', { min: 0, fallback: AGENT_DEFAULTS.readyTimeoutSeconds }),
+    maxEventAgeSeconds: reader.integer('MAX_EVENT_AGE_SECONDS', { min: 1, fallback: AGENT_DEFAULTS.maxEventAgeSeconds }),
   };
   if (config.primaryInstanceId && config.primaryInstanceId === config.standbyInstanceId) {
     problems.push(`PRIMARY_INSTANCE_ID and STANDBY_INSTANCE_ID must differ (both are "${config.primaryInstanceId}")`);

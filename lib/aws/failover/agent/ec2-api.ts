@@ -3,7 +3,9 @@
 import {
   AttachNetworkInterfaceCommand,
   CreateTagsCommand,
+  DescribeInstancesCommand,
   DescribeInstanceStatusCommand,
+  DescribeInstanceTypesCommand,
   DescribeNetworkInterfacesCommand,
   DetachNetworkInterfaceCommand,
   EC2Client,
@@ -48,8 +50,36 @@ export function isImpaired(health: InstanceHealth): boolean {
   return health.instanceStatus === 'impaired' || health.systemStatus === 'impaired';
 }
 
+/** Running and not impaired: it can keep the interface it holds (a failure event about it is stale). */
 export function isHealthy(health: InstanceHealth): boolean {
   return health.state === 'running' && !isImpaired(health);
+}
+
+/**
+ * Running with both status checks passed: it can take the interface. `initializing` is not enough:
+ * the instance runs, but its application may not serve yet.
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/monitoring-system-instance-status-check.html
+ */
+export function isReady(health: InstanceHealth): boolean {
+  return health.state === 'running' && health.instanceStatus === 'ok' && health.systemStatus === 'ok';
+}
+
+/** Still booting or just started: worth waiting for, unlike a stopped, terminated or impaired instance. */
+export function mayBecomeReady(health: InstanceHealth): boolean {
+  return (health.state === 'pending' || health.state === 'running') && !isImpaired(health);
+}
+
+/** What an instance already has attached, and its type, to tell whether it can take one more interface. */
+export interface InstanceSlots {
+  readonly instanceType?: string;
+  /** Interfaces attached (or attaching) to it, with their device and network card indexes. */
+  readonly interfaces: ReadonlyArray<{ readonly networkInterfaceId?: string; readonly deviceIndex?: number; readonly networkCardIndex: number }>;
+}
+
+/** An instance type's interface limits: in all, and per network card. */
+export interface InterfaceLimits {
+  readonly maximumNetworkInterfaces?: number;
+  readonly perCard: ReadonlyMap<number, number>;
 }
 
 /**
@@ -58,6 +88,16 @@ export function isHealthy(health: InstanceHealth): boolean {
  * the instance terminated).
  */
 const DETACH_IN_PROGRESS_CODES = new Set(['IncorrectState', 'InvalidNetworkInterface.InUse', 'InvalidAttachmentID.NotFound']);
+
+function attachInput(networkInterfaceId: string, instanceId: string, deviceIndex: number, networkCardIndex: number) {
+  return {
+    NetworkInterfaceId: networkInterfaceId,
+    InstanceId: instanceId,
+    DeviceIndex: deviceIndex,
+    // Card 0 is EC2's default; leaving it out keeps the request valid on types with a single card.
+    NetworkCardIndex: networkCardIndex === 0 ? undefined : networkCardIndex,
+  };
+}
 
 /** The EC2 calls of the agent, each retried on throttling and transient errors. */
 export class Ec2Api {
@@ -118,14 +158,53 @@ export class Ec2Api {
     }
   }
 
+  async instanceSlots(instanceId: string): Promise<InstanceSlots> {
+    const output = await this.call('DescribeInstances', () =>
+      this.client.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] })));
+    const instance = output.Reservations?.[0]?.Instances?.[0];
+    return {
+      instanceType: instance?.InstanceType,
+      interfaces: (instance?.NetworkInterfaces ?? []).map((eni) => ({
+        networkInterfaceId: eni.NetworkInterfaceId,
+        deviceIndex: eni.Attachment?.DeviceIndex,
+        networkCardIndex: eni.Attachment?.NetworkCardIndex ?? 0,
+      })),
+    };
+  }
+
+  async interfaceLimits(instanceType: string): Promise<InterfaceLimits> {
+    const output = await this.call('DescribeInstanceTypes', () =>
+      this.client.send(new DescribeInstanceTypesCommand({ InstanceTypes: [instanceType as never] })));
+    const network = output.InstanceTypes?.[0]?.NetworkInfo;
+    const perCard = new Map<number, number>();
+    for (const card of network?.NetworkCards ?? []) {
+      if (card.NetworkCardIndex !== undefined && card.MaximumNetworkInterfaces !== undefined) {
+        perCard.set(card.NetworkCardIndex, card.MaximumNetworkInterfaces);
+      }
+    }
+    return { maximumNetworkInterfaces: network?.MaximumNetworkInterfaces, perCard };
+  }
+
+  /**
+   * Asks EC2 whether this attach is authorized, without making it: the error code when it is not
+   * (`UnauthorizedOperation` when the target lacks the pair tag), else undefined.
+   */
+  async attachRefusal(networkInterfaceId: string, instanceId: string, deviceIndex: number, networkCardIndex: number): Promise<string | undefined> {
+    try {
+      await this.call('AttachNetworkInterface', () => this.client.send(new AttachNetworkInterfaceCommand({
+        ...attachInput(networkInterfaceId, instanceId, deviceIndex, networkCardIndex),
+        DryRun: true,
+      })));
+      return undefined;
+    } catch (error) {
+      const code = errorCode(error);
+      return code === 'DryRunOperation' ? undefined : code ?? String(error);
+    }
+  }
+
   async attach(networkInterfaceId: string, instanceId: string, deviceIndex: number, networkCardIndex: number): Promise<void> {
-    await this.call('AttachNetworkInterface', () => this.client.send(new AttachNetworkInterfaceCommand({
-      NetworkInterfaceId: networkInterfaceId,
-      InstanceId: instanceId,
-      DeviceIndex: deviceIndex,
-      // Card 0 is EC2's default; leaving it out keeps the request valid on types with a single card.
-      NetworkCardIndex: networkCardIndex === 0 ? undefined : networkCardIndex,
-    })));
+    await this.call('AttachNetworkInterface', () =>
+      this.client.send(new AttachNetworkInterfaceCommand(attachInput(networkInterfaceId, instanceId, deviceIndex, networkCardIndex))));
   }
 
   async recordFailover(networkInterfaceId: string, isoTime: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { Clock } from './clock';
 import { AgentConfig } from './config';
-import { Ec2Api, InstanceHealth, InterfaceState, isHealthy, isImpaired } from './ec2-api';
+import { Ec2Api, InstanceHealth, InstanceSlots, InterfaceState, isHealthy, isImpaired, isReady, mayBecomeReady } from './ec2-api';
 import { Logger } from './log';
-import { backoffCeiling, Backoff } from './retry';
+import { backoffCeiling, Backoff, errorCode } from './retry';
 
 /** What an invocation returns (Terraform's `aws_lambda_invocation` stores it as `result`). */
 export interface Outcome {
@@ -12,17 +12,22 @@ export interface Outcome {
   readonly reason?: string;
 }
 
-/** Where the interface must end up, and how careful to be on the way. */
+/** Where the interface must end up, and why. */
 export interface MoveIntent {
   /** The instance that must hold the interface. */
   readonly target: string;
   /**
-   * An operator's explicit request (the `place` action): it ignores the cooldown, and an interface held
-   * outside the pair is a failure to report rather than an event to ignore.
+   * An operator's explicit request (the `place` action): it may move the interface off a healthy
+   * holder and ignores the cooldown; an interface held outside the pair is a failure to report
+   * rather than an event to ignore.
    */
   readonly operator: boolean;
-  /** Force the detach whatever the holder's status checks say (alarm events). */
-  readonly forceDetach: boolean;
+  /**
+   * The instance an event reports as failed: the interface leaves it only if it still fails when the
+   * agent decides (an event can arrive late, twice, or after the instance recovered).
+   * @default - an operator request
+   */
+  readonly failed?: string;
 }
 
 /** The interface did not reach the awaited state in time; the failover is left for a rerun or a human. */
@@ -33,23 +38,46 @@ export class FailoverTimeoutError extends Error {
   }
 }
 
+/** EC2 refused to attach the interface to the target; the message says where the interface is now. */
+export class AttachRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AttachRefusedError';
+  }
+}
+
 /** How often the agent polls while EC2 detaches or attaches: 1 s, 2 s, 4 s, then every 5 s. */
 const POLL_BACKOFF: Backoff = { baseDelayMs: 1_000, maxDelayMs: 5_000 };
+/** How often it polls a target whose status checks are still initializing: minutes, not seconds. */
+const READY_BACKOFF: Backoff = { baseDelayMs: 5_000, maxDelayMs: 15_000 };
 
 /** Attachment states in which the interface belongs to an instance (a `detaching` one is on its way out). */
 const HOLDING = new Set(['attaching', 'attached']);
 
+/** Where the interface plugs into an instance. */
+interface Slot {
+  readonly deviceIndex: number;
+  readonly networkCardIndex: number;
+}
+
 /**
  * The failover state machine. Each run starts from what EC2 reports, so it is idempotent and a rerun
- * finishes what an interrupted run started:
+ * finishes what an interrupted run started. Nothing is detached before the target is known to be
+ * able to take the interface:
  *
  * - held by the target: nothing to do;
- * - held by an instance outside the pair: never touched;
- * - held by the other member: check the target is healthy and (for events) the cooldown, detach
- *   (forced when the holder is impaired or an alarm fired), wait until `available`, attach, confirm;
- * - attached to nothing, or already detaching (an interrupted run, a terminated holder): wait until
- *   `available` and attach to the target if it is healthy. No cooldown here: attaching a free interface
- *   restores service and cannot flap.
+ * - held by an instance outside the pair, or as a primary interface: never touched;
+ * - held by the other member: for an event, that member must still be failed (not running, or
+ *   impaired) and the last move older than the cooldown; then the target must be running with
+ *   passing status checks (waiting a bounded time while it initializes), have the device index
+ *   free, room for one more interface, and EC2 must authorize the attach (DryRun). Only then the
+ *   detach (forced only when the holder is impaired), the wait for `available`, the attach (at the
+ *   next free index if EC2 refuses the old one) and the wait for `attached`. If EC2 refuses the
+ *   attach, the interface goes back to the previous holder when it was healthy and detached
+ *   gracefully, and the run fails either way;
+ * - attached to nothing, or already detaching (an interrupted run, a terminated holder): the same
+ *   checks of the target, then attach. No cooldown here: attaching a free interface restores
+ *   service and cannot flap.
  */
 export class EniMover {
   constructor(
@@ -64,6 +92,7 @@ export class EniMover {
     const eni = await this.api.describeInterface(this.config.networkInterfaceId);
     const holder = eni.attachment?.status !== undefined && HOLDING.has(eni.attachment.status) ? eni.attachment : undefined;
     const from = eni.attachment?.instanceId;
+    const gaveUp = (reason: string): Outcome => ({ outcome: 'gave-up', from, to: target, reason });
     this.log.info('interface state', { status: eni.status, attachment: eni.attachment, target });
 
     if (holder?.instanceId === target) {
@@ -71,31 +100,49 @@ export class EniMover {
     }
     if (holder && !this.isMember(holder.instanceId)) {
       const reason = `the interface is held by ${holder.instanceId}, which is not in pair ${this.config.pairName}`;
-      return intent.operator ? { outcome: 'gave-up', from, to: target, reason } : { outcome: 'noop', reason };
+      return intent.operator ? gaveUp(reason) : { outcome: 'noop', reason };
     }
     if (holder?.deviceIndex === 0) {
-      return { outcome: 'gave-up', from, to: target, reason: `the interface is the primary interface (device index 0) of ${from}, which cannot be detached` };
+      return gaveUp(`the interface is the primary interface (device index 0) of ${from}, which cannot be detached`);
     }
 
-    const targetHealth = await this.api.instanceHealth(target);
-    if (!isHealthy(targetHealth)) {
-      return { outcome: 'gave-up', from, to: target, reason: `standby ${target} is not healthy (${describeHealth(targetHealth)})` };
-    }
-    if (holder && !intent.operator) {
-      const recent = this.recentMove(eni);
-      if (recent) {
-        return { outcome: 'gave-up', from, to: target, reason: recent };
+    const holderHealth = holder ? await this.api.instanceHealth(holder.instanceId!) : undefined;
+    if (holderHealth && !intent.operator) {
+      if (isHealthy(holderHealth)) {
+        return {
+          outcome: 'noop',
+          reason: `${this.describe(holderHealth.instanceId)} holds the interface and is healthy now (${describeHealth(holderHealth)}): `
+            + 'the failure event is stale or the instance recovered',
+        };
       }
+      const recent = this.recentMove(eni);
+      if (recent) return gaveUp(recent);
     }
 
-    if (holder) {
-      await this.detach(holder.attachmentId!, holder.instanceId!, intent.forceDetach);
+    const targetHealth = await this.waitReady(target);
+    if (!isReady(targetHealth)) {
+      return gaveUp(`${this.describe(target)} is not ready to take the interface (${describeHealth(targetHealth)})`);
     }
+    const slot = {
+      deviceIndex: eni.attachment?.deviceIndex ?? this.config.deviceIndex,
+      networkCardIndex: eni.attachment?.networkCardIndex ?? this.config.networkCardIndex,
+    };
+    const refusal = await this.targetRefusal(target, slot);
+    if (refusal) return gaveUp(refusal);
+
+    // A graceful detach lets the guest release the device; only an impaired holder, which may never
+    // answer, is forced: after a forced detach the instance may refuse that device index until it is
+    // stopped and started (AWS ENI guide), and the way back would be closed.
+    const forced = holderHealth !== undefined && isImpaired(holderHealth);
+    if (holder) await this.detach(holder.attachmentId!, holder.instanceId!, forced);
     await this.waitFor('available', (state) => state.status === 'available');
-    const deviceIndex = eni.attachment?.deviceIndex ?? this.config.deviceIndex;
-    const networkCardIndex = eni.attachment?.networkCardIndex ?? this.config.networkCardIndex;
-    this.log.info('attaching', { instanceId: target, deviceIndex, networkCardIndex });
-    await this.api.attach(this.config.networkInterfaceId, target, deviceIndex, networkCardIndex);
+    try {
+      await this.attachAnywhere(target, slot);
+    } catch (error) {
+      const canGoBack = holder !== undefined && holderHealth !== undefined && !forced && isHealthy(holderHealth);
+      const previousSlot = { ...slot, deviceIndex: holder?.deviceIndex ?? slot.deviceIndex };
+      throw await this.rollBack(error, target, canGoBack ? { instanceId: holder.instanceId!, slot: previousSlot } : undefined);
+    }
     await this.waitFor(`attached to ${target}`, (state) => state.attachment?.instanceId === target && state.attachment.status === 'attached');
     await this.recordMove();
     return { outcome: 'moved', from, to: target };
@@ -103,6 +150,13 @@ export class EniMover {
 
   private isMember(instanceId: string | undefined): boolean {
     return instanceId === this.config.primaryInstanceId || instanceId === this.config.standbyInstanceId;
+  }
+
+  /** `primary i-...` or `standby i-...`, for messages that an operator reads. */
+  private describe(instanceId: string): string {
+    if (instanceId === this.config.primaryInstanceId) return `primary ${instanceId}`;
+    if (instanceId === this.config.standbyInstanceId) return `standby ${instanceId}`;
+    return `instance ${instanceId}`;
   }
 
   /** The reason to refuse when the last move is within the cooldown, else undefined. */
@@ -123,14 +177,122 @@ export class EniMover {
       + 'refusing to move it again so that a failing pair does not flap';
   }
 
-  private async detach(attachmentId: string, instanceId: string, forceRequested: boolean): Promise<void> {
-    // A plain detach lets the OS release the device; an impaired instance may never answer, so force it.
-    const force = forceRequested || isImpaired(await this.api.instanceHealth(instanceId));
+  /** Polls the target's status while it boots or initializes, for at most READY_TIMEOUT_SECONDS. */
+  private async waitReady(instanceId: string): Promise<InstanceHealth> {
+    const deadline = this.clock.now() + this.config.readyTimeoutSeconds * 1000;
+    for (let attempt = 0; ; attempt++) {
+      const health = await this.api.instanceHealth(instanceId);
+      const remaining = deadline - this.clock.now();
+      if (isReady(health) || !mayBecomeReady(health) || remaining <= 0) {
+        return health;
+      }
+      this.log.info('waiting for the target to pass its status checks', { instanceId, health });
+      await this.clock.sleep(Math.min(backoffCeiling(attempt, READY_BACKOFF), remaining));
+    }
+  }
+
+  /** Why the target cannot take the interface at `slot`, found before anything is detached; else undefined. */
+  private async targetRefusal(target: string, slot: Slot): Promise<string | undefined> {
+    const slots = await this.api.instanceSlots(target);
+    const others = slots.interfaces.filter((eni) => eni.networkInterfaceId !== this.config.networkInterfaceId);
+    const taken = others.find((eni) => eni.deviceIndex === slot.deviceIndex && eni.networkCardIndex === slot.networkCardIndex);
+    if (taken) {
+      return `device index ${slot.deviceIndex} of network card ${slot.networkCardIndex} of ${this.describe(target)} is taken by ${taken.networkInterfaceId}`;
+    }
+    const full = await this.fullCard(slots.instanceType, others, slot.networkCardIndex);
+    if (full) return `${this.describe(target)} ${full}`;
+    const refused = await this.api.attachRefusal(this.config.networkInterfaceId, target, slot.deviceIndex, slot.networkCardIndex);
+    if (refused === 'UnauthorizedOperation') {
+      return `the agent may not attach the interface to ${this.describe(target)} (UnauthorizedOperation): both members must carry the tag `
+        + `nic-patterns:failover-pair=${this.config.pairName}`;
+    }
+    if (refused !== undefined) {
+      this.log.warn('the dry-run attach answered with an unexpected code; going on', { code: refused });
+    }
+    return undefined;
+  }
+
+  /** What keeps one more interface off `card` of an instance of `instanceType`, else undefined. */
+  private async fullCard(instanceType: string | undefined, attached: InstanceSlots['interfaces'], card: number): Promise<string | undefined> {
+    if (instanceType === undefined) return undefined;
+    const limits = await this.api.interfaceLimits(instanceType);
+    if (limits.perCard.size > 0 && !limits.perCard.has(card)) {
+      return `(${instanceType}) has no network card ${card}`;
+    }
+    const onCard = attached.filter((eni) => eni.networkCardIndex === card).length;
+    const cardMax = limits.perCard.get(card);
+    if (cardMax !== undefined && onCard >= cardMax) {
+      return `(${instanceType}) already has ${onCard} interfaces on network card ${card}, its maximum`;
+    }
+    const max = limits.maximumNetworkInterfaces;
+    if (max !== undefined && attached.length >= max) {
+      return `(${instanceType}) already has ${attached.length} interfaces, its maximum`;
+    }
+    return undefined;
+  }
+
+  private async detach(attachmentId: string, instanceId: string, force: boolean): Promise<void> {
     this.log.info('detaching', { attachmentId, instanceId, force });
     const inProgress = await this.api.detach(attachmentId, force);
     if (inProgress) {
       this.log.info('the attachment is already detaching or gone; waiting for the interface', { code: inProgress });
     }
+  }
+
+  /**
+   * Attaches at `slot`; when EC2 refuses that index (after a forced detach an instance may refuse it
+   * until stopped and started), at the lowest free index of the same card. The guest configuration
+   * (`osNetworkConfig`) matches the interface by MAC address, so its index does not matter to it.
+   */
+  private async attachAnywhere(target: string, slot: Slot): Promise<void> {
+    try {
+      await this.attach(target, slot);
+    } catch (error) {
+      // Only EC2's own refusal (a 4xx) may be about the index; anything else is not worth a second try.
+      if (!isClientError(error)) throw error;
+      const alternative = await this.freeSlot(target, slot);
+      if (alternative === undefined) throw error;
+      this.log.warn('EC2 refused the device index; trying the next free one', { error, deviceIndex: alternative.deviceIndex });
+      await this.attach(target, alternative);
+    }
+  }
+
+  private async attach(instanceId: string, slot: Slot): Promise<void> {
+    this.log.info('attaching', { instanceId, ...slot });
+    await this.api.attach(this.config.networkInterfaceId, instanceId, slot.deviceIndex, slot.networkCardIndex);
+  }
+
+  /** The lowest free device index (1 or more) of the slot's card other than the slot's, within the card's limit. */
+  private async freeSlot(target: string, slot: Slot): Promise<Slot | undefined> {
+    const slots = await this.api.instanceSlots(target);
+    const onCard = slots.interfaces
+      .filter((eni) => eni.networkCardIndex === slot.networkCardIndex && eni.networkInterfaceId !== this.config.networkInterfaceId);
+    if (await this.fullCard(slots.instanceType, slots.interfaces, slot.networkCardIndex)) return undefined;
+    const used = new Set(onCard.map((eni) => eni.deviceIndex));
+    for (let deviceIndex = 1; deviceIndex <= used.size + 1; deviceIndex++) {
+      if (deviceIndex !== slot.deviceIndex && !used.has(deviceIndex)) return { ...slot, deviceIndex };
+    }
+    return undefined;
+  }
+
+  /**
+   * After a refused attach: puts the interface back on the previous holder when that is safe, and
+   * returns the error to throw, which says where the interface is.
+   */
+  private async rollBack(error: unknown, target: string, previous: { instanceId: string; slot: Slot } | undefined): Promise<Error> {
+    const cause = `EC2 refused to attach the interface to ${this.describe(target)} (${errorCode(error) ?? String(error)})`;
+    if (previous === undefined) {
+      return new AttachRefusedError(`${cause}; the interface is attached to nothing`);
+    }
+    this.log.warn('attach refused; putting the interface back on its previous holder', { error, instanceId: previous.instanceId });
+    try {
+      await this.attach(previous.instanceId, previous.slot);
+      await this.waitFor(`attached to ${previous.instanceId}`, (state) => state.attachment?.instanceId === previous.instanceId && state.attachment.status === 'attached');
+    } catch (rollbackError) {
+      return new AttachRefusedError(`${cause}, and re-attaching it to ${this.describe(previous.instanceId)} failed too `
+        + `(${errorCode(rollbackError) ?? String(rollbackError)}): the interface may be attached to nothing`);
+    }
+    return new AttachRefusedError(`${cause}; the interface is back on ${this.describe(previous.instanceId)}`);
   }
 
   /** Polls the interface with backoff until `done`, for at most ATTACH_TIMEOUT_SECONDS. */
@@ -160,6 +322,11 @@ export class EniMover {
       this.log.warn('could not record the move in the last-failover tag; the cooldown will not see it', { error });
     }
   }
+}
+
+function isClientError(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  return status !== undefined && status >= 400 && status < 500;
 }
 
 function describeHealth(health: InstanceHealth): string {

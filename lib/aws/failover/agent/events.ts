@@ -3,15 +3,18 @@ export const FAILED_STATES: readonly string[] = ['stopping', 'stopped', 'shuttin
 
 /** What an invocation asks the agent to do. */
 export type AgentRequest =
-  /** An instance of the pair stopped or terminated (EventBridge, aws.ec2). */
-  | { readonly kind: 'instance-state'; readonly instanceId: string; readonly state: string }
+  /** An instance of the pair stopped or terminated (EventBridge, aws.ec2); `time`: when, ms since the epoch, if the event says. */
+  | { readonly kind: 'instance-state'; readonly instanceId: string; readonly state: string; readonly time?: number }
   /** A status-check alarm of an instance of the pair fired (EventBridge, aws.cloudwatch). */
-  | { readonly kind: 'alarm'; readonly instanceId: string; readonly alarmName: string }
-  /** An operator (Terraform's `aws_lambda_invocation`) wants the interface on this instance. */
-  | { readonly kind: 'place'; readonly instanceId: string }
+  | { readonly kind: 'alarm'; readonly instanceId: string; readonly alarmName: string; readonly time?: number }
+  /** An operator (Terraform's `aws_lambda_invocation`) wants the interface on this member, or on this instance. */
+  | { readonly kind: 'place'; readonly side?: PairSide; readonly instanceId?: string }
   | { readonly kind: 'ignored'; readonly reason: string }
   /** A malformed operator request: the invocation fails so that Terraform shows the mistake. */
   | { readonly kind: 'invalid'; readonly reason: string };
+
+/** A member of the pair, as Terraform's placement request names it. */
+export type PairSide = 'primary' | 'standby';
 
 type Json = Record<string, unknown>;
 
@@ -31,11 +34,13 @@ export function classifyEvent(event: unknown): AgentRequest {
     return classifyAction(event);
   }
   const detail = isObject(event.detail) ? event.detail : {};
+  const time = typeof event.time === 'string' ? Date.parse(event.time) : NaN;
+  const when = Number.isNaN(time) ? {} : { time };
   if (event.source === 'aws.ec2' && event['detail-type'] === 'EC2 Instance State-change Notification') {
-    return classifyStateChange(detail);
+    return withTime(classifyStateChange(detail), when);
   }
   if (event.source === 'aws.cloudwatch' && event['detail-type'] === 'CloudWatch Alarm State Change') {
-    return classifyAlarm(detail);
+    return withTime(classifyAlarm(detail), when);
   }
   return ignored(`unhandled event (source ${JSON.stringify(event.source)}, detail-type ${JSON.stringify(event['detail-type'])})`);
 }
@@ -82,10 +87,20 @@ function classifyAction(event: Json): AgentRequest {
   if (isObject(event.tf) && event.tf.action === 'delete') {
     return ignored('Terraform is destroying the invocation; the interface stays where it is');
   }
+  if (event.side === 'primary' || event.side === 'standby') {
+    return { kind: 'place', side: event.side };
+  }
+  if (event.side !== undefined) {
+    return { kind: 'invalid', reason: `the place action's side must be "primary" or "standby" (got ${JSON.stringify(event.side)})` };
+  }
   if (typeof event.instanceId !== 'string' || event.instanceId === '') {
-    return { kind: 'invalid', reason: 'the place action needs an instanceId' };
+    return { kind: 'invalid', reason: 'the place action needs a side ("primary" or "standby") or an instanceId' };
   }
   return { kind: 'place', instanceId: event.instanceId };
+}
+
+function withTime(request: AgentRequest, when: { time?: number }): AgentRequest {
+  return request.kind === 'instance-state' || request.kind === 'alarm' ? { ...request, ...when } : request;
 }
 
 function ignored(reason: string): AgentRequest {

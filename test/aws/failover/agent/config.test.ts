@@ -13,15 +13,31 @@ describe('loadConfig', () => {
       pairName: 'web',
       attachTimeoutSeconds: 120,
       cooldownSeconds: 600,
+      readyTimeoutSeconds: 420,
+      maxEventAgeSeconds: 300,
     });
   });
 
   test('GIVEN every optional variable WHEN loaded THEN each is read', () => {
     const config = loadConfig(agentEnv({
-      NETWORK_CARD_INDEX: '1', METRIC_NAMESPACE: 'Custom/Ns', ATTACH_TIMEOUT_SECONDS: '30', COOLDOWN_SECONDS: '0', DEVICE_INDEX: '3',
+      NETWORK_CARD_INDEX: '1',
+      METRIC_NAMESPACE: 'Custom/Ns',
+      ATTACH_TIMEOUT_SECONDS: '30',
+      COOLDOWN_SECONDS: '0',
+      DEVICE_INDEX: '3',
+      READY_TIMEOUT_SECONDS: '0',
+      MAX_EVENT_AGE_SECONDS: '60',
     }));
 
-    expect(config).toMatchObject({ networkCardIndex: 1, metricNamespace: 'Custom/Ns', attachTimeoutSeconds: 30, cooldownSeconds: 0, deviceIndex: 3 });
+    expect(config).toMatchObject({
+      networkCardIndex: 1,
+      metricNamespace: 'Custom/Ns',
+      attachTimeoutSeconds: 30,
+      cooldownSeconds: 0,
+      deviceIndex: 3,
+      readyTimeoutSeconds: 0,
+      maxEventAgeSeconds: 60,
+    });
   });
 
   test.each([

@@ -3,7 +3,7 @@ import { classifyEvent, FAILED_STATES } from '../../../../lib/aws/failover/agent
 
 describe('classifyEvent', () => {
   test.each(FAILED_STATES)('GIVEN an instance that is %s THEN it is a failure of that instance', (state) => {
-    expect(classifyEvent(stateChange(PRIMARY, state))).toEqual({ kind: 'instance-state', instanceId: PRIMARY, state });
+    expect(classifyEvent(stateChange(PRIMARY, state))).toEqual({ kind: 'instance-state', instanceId: PRIMARY, state, time: Date.parse('2026-03-01T12:00:00Z') });
   });
 
   test.each(['pending', 'running'])('GIVEN an instance that is %s THEN the event is ignored', (state) => {
@@ -11,7 +11,9 @@ describe('classifyEvent', () => {
   });
 
   test('GIVEN a status-check alarm in ALARM THEN the instance comes from the metric dimensions', () => {
-    expect(classifyEvent(alarm(PRIMARY))).toEqual({ kind: 'alarm', instanceId: PRIMARY, alarmName: 'nic-failover-web-primary-status-check' });
+    expect(classifyEvent(alarm(PRIMARY))).toEqual({
+      kind: 'alarm', instanceId: PRIMARY, alarmName: 'nic-failover-web-primary-status-check', time: Date.parse('2026-03-01T12:00:00Z'),
+    });
   });
 
   test('GIVEN a metric-math alarm over one instance THEN its several metrics name that instance once', () => {
@@ -52,5 +54,6 @@ describe('classifyEvent', () => {
 
   test('GIVEN a place action THEN it names the instance', () => {
     expect(classifyEvent({ action: 'place', instanceId: PRIMARY, tf: { action: 'create' } })).toEqual({ kind: 'place', instanceId: PRIMARY });
+    expect(classifyEvent({ action: 'place', side: 'standby', tf: { action: 'create' } })).toEqual({ kind: 'place', side: 'standby' });
   });
 });

@@ -1,7 +1,9 @@
 import {
   AttachNetworkInterfaceCommand,
   CreateTagsCommand,
+  DescribeInstancesCommand,
   DescribeInstanceStatusCommand,
+  DescribeInstanceTypesCommand,
   DescribeNetworkInterfacesCommand,
   DetachNetworkInterfaceCommand,
   EC2Client,
@@ -75,10 +77,18 @@ interface FakeInstance {
   state: string;
   instanceStatus?: string;
   systemStatus?: string;
+  /** Other interfaces attached besides its own primary one (device index 0). */
+  otherInterfaces?: Array<{ id: string; deviceIndex: number; networkCardIndex?: number }>;
+  /** Lacks the pair tag: a real attach, or a DryRun one, is refused with UnauthorizedOperation. */
+  untagged?: boolean;
 }
 
+/** Interfaces each of the two network cards of the fake's instance type takes. */
+export const MAX_INTERFACES = 3;
+
 type Mutating = typeof DetachNetworkInterfaceCommand | typeof AttachNetworkInterfaceCommand | typeof CreateTagsCommand;
-type AnyCommand = Mutating | typeof DescribeNetworkInterfacesCommand | typeof DescribeInstanceStatusCommand;
+type AnyCommand = Mutating | typeof DescribeNetworkInterfacesCommand | typeof DescribeInstanceStatusCommand
+| typeof DescribeInstancesCommand | typeof DescribeInstanceTypesCommand;
 
 /**
  * A small model of the EC2 API behind `aws-sdk-client-mock`: one interface and its attachment, instance
@@ -105,6 +115,16 @@ export class FakeEc2 {
   constructor() {
     this.mock.on(DescribeNetworkInterfacesCommand).callsFake(() => this.guard(DescribeNetworkInterfacesCommand, () => this.describe()));
     this.mock.on(DescribeInstanceStatusCommand).callsFake((input) => this.guard(DescribeInstanceStatusCommand, () => this.status(input.InstanceIds)));
+    this.mock.on(DescribeInstancesCommand).callsFake((input) => this.guard(DescribeInstancesCommand, () => this.instancesOf(input.InstanceIds)));
+    this.mock.on(DescribeInstanceTypesCommand).callsFake(() => this.guard(DescribeInstanceTypesCommand, () => ({
+      InstanceTypes: [{
+        InstanceType: 'c6in.32xlarge',
+        NetworkInfo: {
+          MaximumNetworkInterfaces: 2 * MAX_INTERFACES,
+          NetworkCards: [0, 1].map((NetworkCardIndex) => ({ NetworkCardIndex, MaximumNetworkInterfaces: MAX_INTERFACES })),
+        },
+      }],
+    })));
     this.mock.on(DetachNetworkInterfaceCommand)
       .callsFake((input) => this.guard(DetachNetworkInterfaceCommand, () => this.detach(input.AttachmentId)));
     this.mock.on(AttachNetworkInterfaceCommand).callsFake((input) => this.guard(AttachNetworkInterfaceCommand, () => this.attach(input)));
@@ -119,6 +139,18 @@ export class FakeEc2 {
   /** The interface is attached to `instanceId` at this device/card index (`Status` attached). */
   attachedTo(instanceId: string, deviceIndex = 1, networkCardIndex = 0): this {
     this.attachment = { AttachmentId: `eni-attach-0${this.nextAttachment++}`, InstanceId: instanceId, DeviceIndex: deviceIndex, NetworkCardIndex: networkCardIndex, Status: 'attached' };
+    return this;
+  }
+
+  /** The instance is in `state` (status checks not applicable), as EC2 reports a stopped or stopping instance. */
+  setState(instanceId: string, state: string): this {
+    this.instances[instanceId] = { ...this.instances[instanceId], state, instanceStatus: 'not-applicable', systemStatus: 'not-applicable' };
+    return this;
+  }
+
+  /** The instance runs with these status checks (`ok`, `impaired`, `initializing`). */
+  setStatus(instanceId: string, instanceStatus: string, systemStatus = 'ok'): this {
+    this.instances[instanceId] = { ...this.instances[instanceId], state: 'running', instanceStatus, systemStatus };
     return this;
   }
 
@@ -141,13 +173,18 @@ export class FakeEc2 {
     return this;
   }
 
-  /** The names of the mutating calls made, in order. */
+  /** The names of the mutating calls made, in order (a DryRun attach changes nothing and is left out). */
   mutatingCalls(): string[] {
     const mutating: Mutating[] = [DetachNetworkInterfaceCommand, AttachNetworkInterfaceCommand, CreateTagsCommand];
     return this.mock.calls()
       .map((call) => call.args[0])
-      .filter((command) => mutating.some((type) => command instanceof type))
+      .filter((command) => mutating.some((type) => command instanceof type) && !(command.input as { DryRun?: boolean }).DryRun)
       .map((command) => command.constructor.name);
+  }
+
+  /** The inputs of the real (not DryRun) attach calls. */
+  attachInputs(): unknown[] {
+    return this.mock.commandCalls(AttachNetworkInterfaceCommand).map((call) => call.args[0].input).filter((input) => !input.DryRun);
   }
 
   private guard<T>(command: AnyCommand, behave: () => T): T {
@@ -201,6 +238,24 @@ export class FakeEc2 {
     };
   }
 
+  private instancesOf(instanceIds: string[] | undefined) {
+    const [instanceId] = instanceIds ?? [];
+    const instance = this.instances[instanceId];
+    if (!instance) {
+      throw ec2Error('InvalidInstanceID.NotFound');
+    }
+    const attachments = [
+      { NetworkInterfaceId: `eni-0${instanceId.slice(-8)}00000000`, Attachment: { DeviceIndex: 0, NetworkCardIndex: 0 } },
+      ...(instance.otherInterfaces ?? []).map((eni) => ({
+        NetworkInterfaceId: eni.id, Attachment: { DeviceIndex: eni.deviceIndex, NetworkCardIndex: eni.networkCardIndex ?? 0 },
+      })),
+      ...this.attachment?.InstanceId === instanceId
+        ? [{ NetworkInterfaceId: ENI, Attachment: { DeviceIndex: this.attachment.DeviceIndex, NetworkCardIndex: this.attachment.NetworkCardIndex } }]
+        : [],
+    ];
+    return { Reservations: [{ Instances: [{ InstanceId: instanceId, InstanceType: 'c6in.32xlarge', NetworkInterfaces: attachments }] }] };
+  }
+
   private detach(attachmentId: string) {
     if (this.racedDetach) {
       const code = this.racedDetach;
@@ -223,7 +278,13 @@ export class FakeEc2 {
     this.countdown = this.detachAfterDescribes;
   }
 
-  private attach(input: { InstanceId: string; DeviceIndex: number; NetworkCardIndex?: number }) {
+  private attach(input: { InstanceId: string; DeviceIndex: number; NetworkCardIndex?: number; DryRun?: boolean }) {
+    if (this.instances[input.InstanceId]?.untagged) {
+      throw ec2Error('UnauthorizedOperation', 403);
+    }
+    if (input.DryRun) {
+      throw ec2Error('DryRunOperation', 412);
+    }
     if (this.attachment) {
       throw ec2Error('InvalidNetworkInterface.InUse');
     }
@@ -264,14 +325,14 @@ export function harness(env: Record<string, string | undefined> = {}, clock = ne
   return { ec2, clock, lines, config, invoke, metrics };
 }
 
-export function stateChange(instanceId: string, state: string): object {
+export function stateChange(instanceId: string, state: string, time = '2026-03-01T12:00:00Z'): object {
   return {
     'version': '0',
     'id': '7bf73129-1428-4cd3-a780-95db273d1602',
     'detail-type': 'EC2 Instance State-change Notification',
     'source': 'aws.ec2',
     'account': '123456789012',
-    'time': '2026-03-01T12:00:00Z',
+    time,
     'region': 'eu-west-1',
     'resources': [`arn:aws:ec2:eu-west-1:123456789012:instance/${instanceId}`],
     'detail': { 'instance-id': instanceId, 'state': state },
@@ -307,6 +368,11 @@ export function alarm(instanceId: string, value = 'ALARM'): object {
   };
 }
 
-export function place(instanceId: string): object {
+/** Terraform's request, which names the side (a manual invocation may name the instance). */
+export function place(side: 'primary' | 'standby'): object {
+  return { action: 'place', side };
+}
+
+export function placeInstance(instanceId: string): object {
   return { action: 'place', instanceId };
 }

@@ -50,7 +50,9 @@ describe('handler (Lambda entry point)', () => {
         NetworkInterfaces: [{ NetworkInterfaceId: ENI, Status: 'in-use', Attachment: { InstanceId: STANDBY, Status: 'attached', DeviceIndex: 1 } }],
       });
 
-      await expect(handler(stateChange('i-0aaaaaaaaaaaaaaa1', 'stopped'), { awsRequestId: 'req-42' })).resolves.toMatchObject({ outcome: 'noop' });
+      // The handler runs on the real clock: the event must be recent, or it is dropped as stale.
+      const event = stateChange('i-0aaaaaaaaaaaaaaa1', 'stopped', new Date().toISOString());
+      await expect(handler(event, { awsRequestId: 'req-42' })).resolves.toMatchObject({ outcome: 'noop' });
       const lines = stdout.mock.calls.map(([chunk]) => JSON.parse(String(chunk)));
       expect(lines.length).toBeGreaterThan(0);
       expect(lines.every((line) => line.requestId === 'req-42' && line.pair === 'web')).toBe(true);
