@@ -73,6 +73,21 @@ describe('HaFailoverNic', () => {
     expect(attachment(stack).instance_id).toBe('i-standby');
   });
 
+  test('GIVEN existing members and the agent WHEN synthesized THEN the placement waits for their pair tags and the policy', () => {
+    // GIVEN
+    const { stack, nic } = pair({
+      primary: HaMember.existing(InstanceReference.fromInstanceId('i-0aaaaaaaaaaaaaaa1', { instanceType: 't3.small' })),
+      standby: HaMember.existing(InstanceReference.fromInstanceId('i-0bbbbbbbbbbbbbbb2', { instanceType: 't3.small' })),
+      failoverAgent: {},
+    });
+    // WHEN
+    const [invocation] = Object.values(resourcesOf(stack, 'aws_lambda_invocation'));
+    // THEN: the first request would meet UnauthorizedOperation without them (defect 8)
+    const tags = Object.keys(resourcesOf(stack, 'aws_ec2_tag')).map((id) => `aws_ec2_tag.${id}`);
+    expect(tags).toHaveLength(2);
+    expect(invocation.depends_on).toEqual([`aws_iam_role_policy.${nic.agent!.policy.friendlyUniqueId}`, ...tags]);
+  });
+
   test('fails when a launched member is in another Availability Zone', () => {
     const { stack, subnetA } = networkStack();
     expectConstraintError(() => new HaFailoverNic(stack, 'web', {
@@ -151,6 +166,10 @@ describe('HaFailoverNic pair names', () => {
       ...Object.values(resourcesOf(stack, 'aws_lambda_function')).map((f) => f.function_name),
     ]);
     expect(names[0].filter((name) => names[1].includes(name))).toEqual([]);
+    // AND each agent may only touch the members tagged with its own pair's name
+    const memberTag = (stack: TerraformStack) => JSON.parse(Object.values(resourcesOf(stack, 'aws_iam_role_policy'))[0].policy)
+      .Statement.find((s: { Sid: string }) => s.Sid === 'OnlyBetweenPairMembers').Condition.StringEquals;
+    expect(stacks.map(memberTag)).toEqual([blue, green].map((p) => ({ 'aws:ResourceTag/nic-patterns:failover-pair': p.pairName })));
   });
 
   test('two pairs with the same id in two scopes of one stack get different names', () => {
