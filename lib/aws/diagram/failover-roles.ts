@@ -9,7 +9,7 @@ export interface AgentPlacement {
   readonly eni: TfResource;
   /** The instance named in the input; undefined when it is not an instance of this stack. */
   readonly instance?: TfResource;
-  /** `instanceId` as written in the input. */
+  /** The instance id: as written in the input, or the agent's variable for the side the input names. */
   readonly instanceId: TfValue;
   /** `DEVICE_INDEX` of the agent's function, when known. */
   readonly deviceIndex: TfValue;
@@ -28,8 +28,9 @@ export interface FailoverRoles {
 /**
  * Reads the failover pairs of a stack: interfaces tagged `nic-patterns:role = failover`, the
  * instances that carry the same `nic-patterns:failover-pair` value (as a tag or an `aws_ec2_tag`),
- * and the `aws_lambda_invocation`s whose input is `{"action":"place","instanceId":"..."}`
- * (HaFailoverNic with its agent), which hold the interface where Terraform writes no attachment.
+ * and the `aws_lambda_invocation`s whose input is `{"action":"place","side":"primary"}` (HaFailoverNic
+ * with its agent) or `{"action":"place","instanceId":"..."}`, which hold the interface where
+ * Terraform writes no attachment.
  */
 export function failoverRoles(index: AwsIndex): FailoverRoles {
   const interfaces = new Set(index.resources('aws_network_interface').filter((eni) => hasRole(index, eni, MarkerRole.failover) === true));
@@ -68,16 +69,25 @@ function placementsOf(
   index: AwsIndex, invocation: TfResource, interfaces: Set<TfResource>, instancePair: Map<TfResource, string>,
 ): AgentPlacement[] {
   const input = parseInput(invocation.raw.input);
-  if (input?.action !== 'place' || typeof input.instanceId !== 'string') return [];
-  const instanceId = TfValue.of(input.instanceId, index);
-  const instance = instanceId.referenceTo('aws_instance');
+  if (input?.action !== 'place') return [];
   const variables = agentVariables(index, invocation);
+  const instanceId = placedInstance(index, input, variables);
+  if (instanceId === undefined) return [];
+  const instance = instanceId.referenceTo('aws_instance');
   const named = variables?.attr('NETWORK_INTERFACE_ID').referenceTo('aws_network_interface');
   const pair = instance ? instancePair.get(instance) : undefined;
   // Without the agent's own variables, the interface of the instance's pair is the one placed.
   const enis = named ? [named] : [...interfaces].filter((eni) => pair !== undefined && pairOf(index, eni) === pair);
   const deviceIndex = variables?.attr('DEVICE_INDEX') ?? TfValue.ABSENT;
   return enis.map((eni) => ({ invocation, eni, instance, instanceId, deviceIndex }));
+}
+
+/** The instance a placement names: directly, or by side through the agent's own variables. */
+function placedInstance(index: AwsIndex, input: Record<string, unknown>, variables: TfObject | undefined): TfValue | undefined {
+  if (typeof input.instanceId === 'string') return TfValue.of(input.instanceId, index);
+  if (input.side === 'primary') return variables?.attr('PRIMARY_INSTANCE_ID');
+  if (input.side === 'standby') return variables?.attr('STANDBY_INSTANCE_ID');
+  return undefined;
 }
 
 /** The input of an invocation: JSON written as a string, references left inside as `${...}`. */
