@@ -45,6 +45,12 @@ const project = new cdktf.ConstructLibraryCdktf({
     'aws-sdk-client-mock',
     'js-yaml',
     '@types/js-yaml',
+    // Provider bindings of the clouds without prebuilt ones are generated offline from their schema files.
+    '@cdktf/provider-generator@0.21.0',
+    // The stand-in provider (test/terraform/) speaks Terraform's plugin protocol 6 over gRPC with msgpack values.
+    '@grpc/grpc-js',
+    '@grpc/proto-loader',
+    '@msgpack/msgpack',
   ],
 
   publishToPypi: { distName: 'cdktf-nic-patterns', module: 'cdktf_nic_patterns' },
