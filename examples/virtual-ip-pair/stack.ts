@@ -16,6 +16,15 @@ const REGION = 'us-east-1';
 const VPC_CIDR = '10.50.0.0/16';
 // Replace with an Amazon Linux 2023 AMI of your region; no data source, so the example plans offline.
 const AMI = 'ami-0c55b159cbfafe1f0';
+// The web nodes' own user data: it runs before keepalived is installed and started, so a node takes
+// the virtual IP only once nginx serves (and never, if the install fails).
+const WEB_SERVER = [
+  '#!/bin/bash',
+  'set -euo pipefail',
+  'dnf install -y nginx',
+  'systemctl enable --now nginx',
+  '',
+].join('\n');
 
 /**
  * Two virtual IP pairs run by keepalived: a web front end whose virtual IP is a secondary address
@@ -63,12 +72,14 @@ export class VirtualIpPairStack extends TerraformStack {
 
     // Secondary-IP mode: 10.50.1.100 is a secondary address of the active node's interface, and the
     // Elastic IP is mapped to it; keepalived moves both to the standby when the active node fails.
+    // Each node has its own user data (and could have its own `ami`): a change to one replaces that
+    // node only. Roll changes out the standby first, then the active node once the standby is BACKUP.
     const frontEnd = new VirtualIpPair(this, 'web-pair', {
       pairName: 'web',
       mode: VirtualIpMode.SECONDARY_IP,
       virtualIp: '10.50.1.100',
-      active: { subnet: SubnetReference.fromSubnet(webSubnet), privateIp: '10.50.1.10' },
-      standby: { subnet: SubnetReference.fromSubnet(webSubnet), privateIp: '10.50.1.11' },
+      active: { subnet: SubnetReference.fromSubnet(webSubnet), privateIp: '10.50.1.10', userData: WEB_SERVER },
+      standby: { subnet: SubnetReference.fromSubnet(webSubnet), privateIp: '10.50.1.11', userData: WEB_SERVER },
       instanceType: 't3.small',
       ami: AMI,
       elasticIp: true,

@@ -181,6 +181,7 @@ export const VIRTUAL_IP_PAIR_PROPS: Spec = {
   securityGroupIds: 'string[]?',
   virtualRouterId: 'number?',
   advertisementIntervalSeconds: 'number?',
+  ownershipCheckIntervalSeconds: 'number?',
   vrrpPassword: 'string?',
   partition: 'string?',
   tags: 'tags?',
@@ -190,4 +191,6 @@ export const VIRTUAL_IP_NODE: Spec = {
   subnet: SUBNET,
   privateIp: 'string',
   priority: 'number?',
+  ami: 'string?',
+  userData: 'string?',
 };

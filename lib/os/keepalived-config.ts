@@ -1,25 +1,25 @@
 import { KeepalivedNode } from './keepalived-node';
+import {
+  FIFO_READER_PATH, KEEPALIVED_CONFIG_PATH, NOTIFY_FIFO_PATH, NOTIFY_SCRIPT_PATH,
+} from './keepalived-paths';
 import { primaryDeviceLookup } from './primary-device-lookup';
+import { renderNotifyScript } from './vip-notify-script';
 import { VipTakeover } from './vip-takeover';
+import { renderFifoReader } from './vrrp-fifo-reader';
 import { writeFileLines } from './write-file';
 
-/** keepalived's default configuration file, the same in every distribution's package. */
-export const KEEPALIVED_CONFIG_PATH = '/etc/keepalived/keepalived.conf';
-/** The script keepalived runs on every VRRP state change, when the cloud needs one. */
-export const NOTIFY_SCRIPT_PATH = '/etc/keepalived/vip-notify.sh';
 /**
  * Stands for the device name of the node's primary address in keepalived.conf until the instance
  * runs: it depends on the image and the machine type (`eth0`, `ens5`), so the user data fills it in.
  */
-export const PRIMARY_DEVICE_PLACEHOLDER = '@PRIMARY_DEVICE@';
-
-/** The VRRP states whose transitions run the notify script (STOP: keepalived is shutting down). */
-export const NOTIFY_STATES = ['MASTER', 'BACKUP', 'FAULT', 'STOP'];
+const PRIMARY_DEVICE_PLACEHOLDER = '@PRIMARY_DEVICE@';
 
 /**
- * keepalived.conf of one node: one unicast VRRP instance. With a notify script the script owns the
- * virtual IP, so that adding it on the device and moving it in the cloud happen in one place;
- * without one keepalived adds it, and its gratuitous ARP is all the network needs.
+ * keepalived.conf of one node: one unicast VRRP instance. When the cloud takes the virtual IP over
+ * through its API, keepalived writes its VRRP events to a FIFO read by one script, which runs the
+ * notify script for each in turn and owns the virtual IP, so that adding it on the device and
+ * moving it in the cloud happen in one place and in the order of the events; otherwise keepalived
+ * adds it, and its gratuitous ARP is all the network needs.
  */
 export function renderKeepalivedConfig(node: KeepalivedNode, takeover: VipTakeover): string {
   const auth = node.authPassword === undefined ? [] : [
@@ -28,9 +28,14 @@ export function renderKeepalivedConfig(node: KeepalivedNode, takeover: VipTakeov
     `        auth_pass ${node.authPassword}`,
     '    }',
   ];
-  const virtualIp = takeover.notifyScript(node) === undefined
-    ? ['    virtual_ipaddress {', `        ${node.virtualIp}/${node.virtualIpPrefixLength}`, '    }']
-    : NOTIFY_STATES.map((state) => `    notify_${state.toLowerCase()} "${NOTIFY_SCRIPT_PATH} ${state}"`);
+  const notifies = takeover.takeoverShell(node) !== undefined;
+  const fifo = notifies ? [
+    // Ordered delivery: keepalived writes every event to the FIFO; separate notify_* scripts could
+    // run in either order when two transitions follow closely.
+    `    vrrp_notify_fifo ${NOTIFY_FIFO_PATH}`,
+    `    vrrp_notify_fifo_script ${FIFO_READER_PATH}`,
+  ] : [];
+  const virtualIp = notifies ? [] : ['    virtual_ipaddress {', `        ${node.virtualIp}/${node.virtualIpPrefixLength}`, '    }'];
   return [
     `# keepalived of VirtualIpPair "${node.pairName}", ${node.nodeName} node (written by cdktf-nic-patterns).`,
     ...takeover.configComment.map((line) => `# ${line}`),
@@ -38,11 +43,12 @@ export function renderKeepalivedConfig(node: KeepalivedNode, takeover: VipTakeov
     `    router_id ${node.pairName}-${node.nodeName}`,
     '    enable_script_security',
     '    script_user root',
+    ...fifo,
     '}',
     '',
     `vrrp_instance ${node.pairName} {`,
-    // The higher priority wins the election anyway; the initial state only avoids a needless
-    // BACKUP-to-MASTER transition at boot on the node that already holds the virtual IP.
+    // The higher priority wins the election whatever this says (keepalived 2 starts an instance
+    // whose priority is below 255 as BACKUP); it records which node is meant to hold the address.
     `    state ${node.initiallyMaster ? 'MASTER' : 'BACKUP'}`,
     `    interface ${PRIMARY_DEVICE_PLACEHOLDER}`,
     `    virtual_router_id ${node.virtualRouterId}`,
@@ -60,14 +66,18 @@ export function renderKeepalivedConfig(node: KeepalivedNode, takeover: VipTakeov
 }
 
 /**
- * Shell lines, for a user data that has installed keepalived, that write the notify script (when
- * the cloud needs one) and keepalived.conf, fill in the device name and start keepalived, which
- * elects the node with the higher priority as MASTER.
+ * Shell lines, for a user data that has installed keepalived, that write the notify script and
+ * its FIFO reader (when the cloud needs them) and keepalived.conf, fill in the device name and
+ * start keepalived, which elects the node with the higher priority as MASTER.
  */
 export function keepalivedSetupLines(node: KeepalivedNode, takeover: VipTakeover): string[] {
-  const notifyScript = takeover.notifyScript(node);
+  const cloud = takeover.takeoverShell(node);
+  const scripts = cloud === undefined ? [] : [
+    ...writeFileLines(NOTIFY_SCRIPT_PATH, renderNotifyScript(node, cloud), '0700'),
+    ...writeFileLines(FIFO_READER_PATH, renderFifoReader(node), '0700'),
+  ];
   return [
-    ...(notifyScript === undefined ? [] : writeFileLines(NOTIFY_SCRIPT_PATH, notifyScript, '0700')),
+    ...scripts,
     ...writeFileLines(KEEPALIVED_CONFIG_PATH, renderKeepalivedConfig(node, takeover), '0640'),
     `DEV=$(${primaryDeviceLookup(node.ownAddress)})`,
     `sed -i "s/${PRIMARY_DEVICE_PLACEHOLDER}/$DEV/" ${KEEPALIVED_CONFIG_PATH}`,

@@ -4,7 +4,10 @@ export interface KeepalivedNode {
   readonly pairName: string;
   /** `active` or `standby`, for the router id and comments. */
   readonly nodeName: string;
-  /** Whether the node holds the virtual IP when the pair is created (the higher priority). */
+  /**
+   * Whether the node has the higher priority: it holds the virtual IP when the pair is created, and
+   * keeps re-asserting it when both nodes are MASTER at once (VRRP adverts lost between them).
+   */
   readonly initiallyMaster: boolean;
   readonly virtualIp: string;
   /** Prefix length the virtual IP is added with on the device (the subnet's, or 32). */
@@ -16,6 +19,8 @@ export interface KeepalivedNode {
   readonly priority: number;
   readonly virtualRouterId: number;
   readonly advertisementIntervalSeconds: number;
+  /** Seconds between two checks, while MASTER, that the network still delivers the virtual IP here. */
+  readonly ownershipCheckIntervalSeconds: number;
   /** VRRP PASS authentication, when set. */
   readonly authPassword?: string;
 }

@@ -1,7 +1,9 @@
 import { bashSyntax } from './bash-syntax';
 import { keepalivedSetupLines, renderKeepalivedConfig } from '../../lib/os/keepalived-config';
 import { KeepalivedNode } from '../../lib/os/keepalived-node';
+import { renderNotifyScript } from '../../lib/os/vip-notify-script';
 import { VipTakeover } from '../../lib/os/vip-takeover';
+import { renderFifoReader } from '../../lib/os/vrrp-fifo-reader';
 
 const NODE: KeepalivedNode = {
   pairName: 'web',
@@ -14,18 +16,22 @@ const NODE: KeepalivedNode = {
   priority: 150,
   virtualRouterId: 51,
   advertisementIntervalSeconds: 1,
+  ownershipCheckIntervalSeconds: 10,
 };
 
 /** A cloud whose network follows VRRP's gratuitous ARP: nothing to call, no notify script. */
 const FOLLOWS_VRRP: VipTakeover = {
   configComment: ['Unicast VRRP; keepalived adds the virtual IP and announces it by gratuitous ARP.'],
-  notifyScript: () => undefined,
+  takeoverShell: () => undefined,
 };
 
 /** A cloud that must be told through its API, from a notify script. */
 const API_TAKEOVER: VipTakeover = {
   configComment: ['The notify script adds the virtual IP and tells the cloud.'],
-  notifyScript: (node) => `#!/bin/sh\necho "take ${node.virtualIp} on $1"\n`,
+  takeoverShell: (node) => ({
+    description: ['MASTER tells the cloud.'],
+    lines: [`take_over() { echo "take ${node.virtualIp}"; }`, 'delivered_here() { return 0; }'],
+  }),
 };
 
 describe('renderKeepalivedConfig', () => {
@@ -58,17 +64,22 @@ vrrp_instance web {
 `);
   });
 
-  test('GIVEN a cloud that takes the virtual IP over from a notify script WHEN the config is rendered THEN every state change runs it and the address is left to it', () => {
+  test('GIVEN a cloud that takes the virtual IP over from a notify script WHEN the config is rendered THEN every VRRP event goes, in order, to the FIFO reader and the address is left to it', () => {
     // WHEN
     const config = renderKeepalivedConfig(NODE, API_TAKEOVER);
     // THEN
     expect(config).toContain('# The notify script adds the virtual IP and tells the cloud.\n');
     expect(config).toContain([
-      '    notify_master "/etc/keepalived/vip-notify.sh MASTER"',
-      '    notify_backup "/etc/keepalived/vip-notify.sh BACKUP"',
-      '    notify_fault "/etc/keepalived/vip-notify.sh FAULT"',
-      '    notify_stop "/etc/keepalived/vip-notify.sh STOP"',
+      'global_defs {',
+      '    router_id web-active',
+      '    enable_script_security',
+      '    script_user root',
+      '    vrrp_notify_fifo /run/keepalived-vip.fifo',
+      '    vrrp_notify_fifo_script /etc/keepalived/vip-notify-fifo.sh',
+      '}',
     ].join('\n'));
+    // Separate notify scripts per state could run out of order.
+    expect(config).not.toMatch(/notify_(master|backup|fault|stop)/);
     expect(config).not.toContain('virtual_ipaddress');
   });
 });
@@ -78,7 +89,7 @@ describe('keepalivedSetupLines', () => {
     // WHEN
     const shell = keepalivedSetupLines(NODE, FOLLOWS_VRRP).join('\n');
     // THEN
-    expect(shell).not.toContain('vip-notify.sh');
+    expect(shell).not.toContain('vip-notify');
     expect(shell).toContain(renderKeepalivedConfig(NODE, FOLLOWS_VRRP));
     expect(shell).toContain('chmod 0640 /etc/keepalived/keepalived.conf');
     expect(shell).toContain(`awk -v ip="${NODE.ownAddress}"`);
@@ -87,13 +98,17 @@ describe('keepalivedSetupLines', () => {
     expect(bashSyntax(shell)).toEqual({ status: 0, stderr: '' });
   });
 
-  test('GIVEN a cloud that takes the virtual IP over from a notify script WHEN the setup lines are rendered THEN the script is written, executable by root only, before the config that runs it', () => {
+  test('GIVEN a cloud that takes the virtual IP over from a notify script WHEN the setup lines are rendered THEN the notify script and its FIFO reader are written, executable by root only, before the config that runs them', () => {
     // WHEN
     const shell = keepalivedSetupLines(NODE, API_TAKEOVER).join('\n');
     // THEN
-    expect(shell).toContain('echo "take 192.168.0.50 on $1"');
-    expect(shell).toContain('chmod 0700 /etc/keepalived/vip-notify.sh');
-    expect(shell.indexOf('/etc/keepalived/vip-notify.sh')).toBeLessThan(shell.indexOf('/etc/keepalived/keepalived.conf'));
+    const cloud = API_TAKEOVER.takeoverShell(NODE)!;
+    expect(shell).toContain(renderNotifyScript(NODE, cloud).trimEnd());
+    expect(shell).toContain(renderFifoReader(NODE).trimEnd());
+    expect(shell).toContain('chmod 0700 /etc/keepalived/vip-notify.sh\n');
+    expect(shell).toContain('chmod 0700 /etc/keepalived/vip-notify-fifo.sh\n');
+    expect(shell.indexOf('cat > /etc/keepalived/vip-notify.sh')).toBeLessThan(shell.indexOf('cat > /etc/keepalived/keepalived.conf'));
+    expect(shell.indexOf('cat > /etc/keepalived/vip-notify-fifo.sh')).toBeLessThan(shell.indexOf('cat > /etc/keepalived/keepalived.conf'));
     expect(bashSyntax(shell)).toEqual({ status: 0, stderr: '' });
   });
 });

@@ -2,8 +2,6 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
@@ -22,6 +20,7 @@ import { isUnresolved } from '../../core/tokens';
 import { checkCount } from '../address-checks';
 import { checkAttachmentDeviceIndex } from '../device-index-checks';
 import { DocUrl } from '../doc-url';
+import { partitionOf, regionalIamName } from '../iam-scope';
 
 /** Tag both members of a failover pair carry; the agent may only move the interface between them. */
 export const FAILOVER_PAIR_TAG = MarkerTag.failoverPair;
@@ -191,16 +190,13 @@ export class FailoverAgent extends Construct {
     const settings = { ...AGENT_DEFAULTS, ...definedOnly(props) };
     this.validate(props, settings);
     const functionName = `nic-failover-${props.pairName}`;
-    const region = new DataAwsRegion(this, 'Region');
 
     const logGroup = new CloudwatchLogGroup(this, 'Logs', {
       name: `/aws/lambda/${functionName}`,
       retentionInDays: props.logRetentionDays ?? 30,
     });
     this.role = new IamRole(this, 'Role', {
-      // IAM names are account-wide while the function is regional: the same stack in two regions
-      // must not fight over one role.
-      name: `nic-ha-${props.pairName}-${region.name}`,
+      name: regionalIamName(this, `nic-ha-${props.pairName}`),
       assumeRolePolicy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
@@ -210,7 +206,7 @@ export class FailoverAgent extends Construct {
       role: this.role.id,
       name: 'move-failover-interface',
       policy: policyDocument(agentPolicyStatements({
-        partition: props.partition ?? new DataAwsPartition(this, 'Partition').partition,
+        partition: partitionOf(this, props.partition),
         networkInterfaceId: props.networkInterfaceId,
         pairTagKey: FAILOVER_PAIR_TAG,
         pairTagValue: props.pairName,

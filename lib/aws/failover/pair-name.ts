@@ -13,7 +13,7 @@ import { isUnresolved } from '../../core/tokens';
  * At most 40 characters, so that the longest name built from it stays within AWS's limits: the
  * failover agent's EventBridge rules (`nic-failover-<pair>-state`, 64) and role
  * (`nic-ha-<pair>-<region>`, 64 with the 14 characters of the longest region names), the virtual IP
- * pair's role (`nic-vip-<pair>`, 64).
+ * pair's role and instance profile (`nic-vip-<pair>-<region>`, 64).
  */
 const MAX_PAIR_NAME = 40;
 const PAIR_NAME = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_PAIR_NAME}}$`);

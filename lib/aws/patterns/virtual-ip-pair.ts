@@ -19,6 +19,7 @@ import { DocUrl } from '../doc-url';
 import { ElasticIp } from '../elastic-ip';
 import { policyDocument } from '../failover/agent-policy';
 import { claimPairName, defaultPairName, PairKind } from '../failover/pair-name';
+import { partitionOf, regionalIamName } from '../iam-scope';
 import { Instance } from '../instance';
 import { Ipv4Assignment } from '../ipv4-assignment';
 import { MarkerRole, MarkerTag } from '../marker-tags';
@@ -34,6 +35,7 @@ import { SubnetReference } from '../subnet-reference';
 const VRRP_PROTOCOL = 112;
 const DEFAULT_ACTIVE_PRIORITY = 150;
 const DEFAULT_STANDBY_PRIORITY = 100;
+const DEFAULT_OWNERSHIP_CHECK_SECONDS = 10;
 const KEEPALIVED_DOC_URL = 'https://keepalived.readthedocs.io/en/latest/configuration_synopsis.html';
 
 /** One of the two instances of a `VirtualIpPair`. */
@@ -54,10 +56,28 @@ export interface VirtualIpNode {
 
   /**
    * VRRP priority (1-254): the running node with the higher priority holds the virtual IP.
+   * Changing it replaces the node (it lives in the node's user data).
    * @default 150 for the active node, 100 for the standby
    * @see https://keepalived.readthedocs.io/en/latest/configuration_synopsis.html
    */
   readonly priority?: number;
+
+  /**
+   * AMI id of this node, to roll a new image out one node at a time: change the standby's, apply,
+   * check that it runs keepalived as BACKUP, then the active's. A new AMI replaces the node.
+   * @default - the pair's `ami`
+   */
+  readonly ami?: string;
+
+  /**
+   * This node's own user data: a script starting with `#!`, run as its own program at first boot,
+   * before keepalived is installed and started (so a node whose script fails never takes the
+   * virtual IP). The keepalived setup and this script together must fit EC2's 16 KB. Changing it
+   * replaces the node: roll changes out one node at a time, the standby first.
+   * @default - only the keepalived setup
+   * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html
+   */
+  readonly userData?: string;
 }
 
 /** Props of a `VirtualIpPair`. */
@@ -93,7 +113,12 @@ export interface VirtualIpPairProps {
    */
   readonly instanceType: string;
 
-  /** AMI id of both nodes: Amazon Linux 2023 or Ubuntu (the user data installs keepalived with dnf or apt). */
+  /**
+   * AMI id of the nodes that set none of their own: Amazon Linux 2023 or Ubuntu (the user data
+   * installs keepalived with dnf or apt). Changing it replaces both nodes in one apply, leaving no
+   * node to hold the virtual IP meanwhile: to roll a new image out, set each node's `ami` instead,
+   * the standby's first.
+   */
   readonly ami: string;
 
   /**
@@ -168,6 +193,15 @@ export interface VirtualIpPairProps {
   readonly advertisementIntervalSeconds?: number;
 
   /**
+   * Seconds (5-3600) between two checks, on the MASTER, that EC2 still delivers the virtual IP to it
+   * (instance metadata in SECONDARY_IP mode, DescribeRouteTables in OVERLAY_ROUTE mode); when it
+   * does not (the other node was MASTER for a moment and took it, or the takeover failed), the
+   * MASTER takes it over again.
+   * @default 10
+   */
+  readonly ownershipCheckIntervalSeconds?: number;
+
+  /**
    * VRRP simple password (1-8 letters, digits, `.`, `_`, `-`), readable in the user data: it only
    * guards against another VRRP pair on the same router id, the security group does the rest.
    * @default - no VRRP authentication
@@ -175,8 +209,8 @@ export interface VirtualIpPairProps {
   readonly vrrpPassword?: string;
 
   /**
-   * AWS partition of the ARNs in the instances' policy (`aws-cn`, `aws-us-gov`).
-   * @default 'aws'
+   * AWS partition of the ARNs in the instances' policy (`aws`, `aws-cn`, `aws-us-gov`).
+   * @default - the partition of the provider's region (`data.aws_partition`)
    */
   readonly partition?: string;
 
@@ -195,6 +229,14 @@ export interface VirtualIpPairProps {
  * Terraform places the virtual IP once, on the active node, when the pair is created, and never
  * again: the interfaces ignore changes to their private IP lists, the Elastic IP to its
  * association and the overlay routes to their target, so a plan after a failover is empty.
+ *
+ * keepalived's VRRP events reach one reader in order (a notify FIFO); the MASTER checks every
+ * `ownershipCheckIntervalSeconds` that EC2 delivers the virtual IP to it and takes it over again
+ * when not. keepalived's configuration lives in the user data, which runs at first boot only, so
+ * a change to it replaces the node (`user_data_replace_on_change`) rather than restarting it with
+ * the old configuration. Terraform replaces every changed node in the same apply: change one node
+ * at a time (its `ami`, `userData` or `priority`), the standby first; for a change of the pair's
+ * own settings, apply the standby's instance alone first (`terraform apply -target=...`).
  *
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/scenarios-enis.html
  */
@@ -270,8 +312,9 @@ export class VirtualIpPair extends Construct {
         lifecycle: { ignoreChanges: ['network_interface_id'] },
       }));
 
+    const iamName = regionalIamName(this, `nic-vip-${this.pairName}`);
     this.role = new IamRole(this, 'Role', {
-      name: `nic-vip-${this.pairName}`,
+      name: iamName,
       description: `Moves the virtual IP of pair ${this.pairName} between its two interfaces`,
       assumeRolePolicy: JSON.stringify({
         Version: '2012-10-17',
@@ -283,14 +326,14 @@ export class VirtualIpPair extends Construct {
       role: this.role.id,
       name: 'move-virtual-ip',
       policy: policyDocument(virtualIpPolicyStatements({
-        partition: props.partition ?? 'aws',
+        partition: partitionOf(this, props.partition),
         mode: props.mode,
         networkInterfaceIds: [this.activeInterface.networkInterfaceId, this.standbyInterface.networkInterfaceId],
         routeTableIds,
         elasticIpAllocationId: this.elasticIp?.allocationId,
       })),
     });
-    this.instanceProfile = new IamInstanceProfile(this, 'InstanceProfile', { name: `nic-vip-${this.pairName}`, role: this.role.name, tags });
+    this.instanceProfile = new IamInstanceProfile(this, 'InstanceProfile', { name: iamName, role: this.role.name, tags });
 
     this.activeInstance = this.launchNode('active', this.activeInterface, props.active, props.standby, priorities.active, props);
     this.standbyInstance = this.launchNode('standby', this.standbyInterface, props.standby, props.active, priorities.standby, props);
@@ -314,21 +357,25 @@ export class VirtualIpPair extends Construct {
       priority,
       virtualRouterId: props.virtualRouterId ?? 51,
       advertisementIntervalSeconds: props.advertisementIntervalSeconds ?? 1,
+      ownershipCheckIntervalSeconds: props.ownershipCheckIntervalSeconds ?? DEFAULT_OWNERSHIP_CHECK_SECONDS,
       authPassword: props.vrrpPassword,
       routeTableIds: props.routeTableIds ?? [],
-      elasticIpAllocationId: this.elasticIp?.allocationId,
+      elasticIp: this.elasticIp === undefined ? undefined : { allocationId: this.elasticIp.allocationId, publicIp: this.elasticIp.publicIp },
     };
     const instance = new Instance(this, `${nodeName === 'active' ? 'Active' : 'Standby'}Instance`, {
       instanceType: props.instanceType,
-      ami: props.ami,
+      ami: self.ami ?? props.ami,
       primaryInterface: own,
       keyName: props.keyName,
-      userData: keepalivedUserData(settings),
+      userData: keepalivedUserData(settings, self.userData),
       iamInstanceProfile: this.instanceProfile.name,
       tags: { ...props.tags, [VirtualIpPair.PAIR_TAG]: this.pairName, Name: `${this.pairName}-${nodeName}` },
     });
     // keepalived's first MASTER transition at boot needs the policy, not only the profile.
     instance.resource.dependsOn = [dependable(this.policy)];
+    // The user data runs at first boot only: changed in place, the node would restart with the
+    // keepalived configuration it already had.
+    instance.resource.userDataReplaceOnChange = true;
     return instance;
   }
 
@@ -383,6 +430,8 @@ export class VirtualIpPair extends Construct {
     checkPrivateIpv4(this, 'the virtual IP', props.virtualIp);
     this.validateVrrp(props, priorities);
     this.validateClients(props);
+    this.validateMemberUserData('active', props.active.userData);
+    this.validateMemberUserData('standby', props.standby.userData);
     if (props.mode === VirtualIpMode.SECONDARY_IP) this.validateSecondaryIp(props);
     else this.validateOverlay(props);
   }
@@ -390,6 +439,7 @@ export class VirtualIpPair extends Construct {
   private validateVrrp(props: VirtualIpPairProps, priorities: { active: number; standby: number }): void {
     checkCount(this, 'virtualRouterId', props.virtualRouterId ?? 51, 1, 255);
     checkCount(this, 'advertisementIntervalSeconds', props.advertisementIntervalSeconds ?? 1, 1, 255);
+    checkCount(this, 'ownershipCheckIntervalSeconds', props.ownershipCheckIntervalSeconds ?? DEFAULT_OWNERSHIP_CHECK_SECONDS, 5, 3600);
     checkCount(this, 'the active node\'s priority', priorities.active, 1, 254);
     checkCount(this, 'the standby node\'s priority', priorities.standby, 1, 254);
     if (!isUnresolved(priorities.active) && !isUnresolved(priorities.standby) && priorities.active <= priorities.standby) {
@@ -504,6 +554,20 @@ export class VirtualIpPair extends Construct {
         docUrl: DocUrl.routeTables,
       });
     }
+  }
+
+  /** A node's own user data runs as a program of its own, so it names its interpreter. */
+  private validateMemberUserData(nodeName: string, userData: string | undefined): void {
+    if (userData === undefined || isUnresolved(userData) || userData.startsWith('#!')) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.UserDataNotShellScript,
+      scope: this,
+      problem: `the ${nodeName} node's user data runs as a program of its own before keepalived starts, so it must name its interpreter`,
+      received: JSON.stringify(userData.split('\n')[0]),
+      allowed: 'a script starting with "#!" (for example "#!/bin/bash"), or none',
+      fix: 'Start the user data with a "#!" line; cloud-config and MIME multipart user data are not supported here',
+      docUrl: DocUrl.userData,
+    });
   }
 
   /** Refuses props of the other mode, which would be silently ignored. */

@@ -15,6 +15,11 @@ const AMI = 'ami-0123456789abcdef0';
  * The fixture VPC (10.0.0.0/16) with subnet-a (10.0.1.0/24, us-east-1a), subnet-c (10.0.3.0/24,
  * us-east-1b) and two route tables; `secondary` and `overlay` build pairs with overridable props.
  */
+/** The partition the policies' ARNs take: the provider's, read at plan time. */
+function partition(stack: TerraformStack): string {
+  return `\${data.aws_partition.${Object.keys(stack.toTerraform().data.aws_partition)[0]}.partition}`;
+}
+
 function setup() {
   const fixture = networkStack();
   const subnetC = new Subnet(fixture.stack, 'subnet-c', { vpcId: fixture.vpc.id, cidrBlock: '10.0.3.0/24', availabilityZone: 'us-east-1b' });
@@ -156,7 +161,11 @@ describe('VirtualIpPair, SECONDARY_IP', () => {
     });
     // An aws_eip_association would be recreated after each failover (new association id).
     expect(resourcesOf(stack, 'aws_eip_association')).toEqual({});
-    for (const script of pairUserData(stack, pair)) expect(script).toContain(`--allocation-id "${ref(pair.elasticIp!.resource, 'aws_eip', 'allocation_id')}"`);
+    for (const script of pairUserData(stack, pair)) {
+      expect(script).toContain(`ELASTIC_IP_ALLOCATION="${ref(pair.elasticIp!.resource, 'aws_eip', 'allocation_id')}"`);
+      // The ownership check finds the Elastic IP's mapping in the instance metadata by its public address.
+      expect(script).toContain(`ELASTIC_IP="${ref(pair.elasticIp!.resource, 'aws_eip', 'public_ip')}"`);
+    }
   });
 
   test('role: assumed by EC2, may only reassign the address (and map the Elastic IP) on the pair\'s own resources', () => {
@@ -164,12 +173,15 @@ describe('VirtualIpPair, SECONDARY_IP', () => {
     const pair = secondary({ elasticIp: true });
     const role = resourcesOf(stack, 'aws_iam_role')[pair.role.friendlyUniqueId];
     expect(JSON.parse(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
-    expect(role.name).toBe(`nic-vip-${pair.pairName}`);
+    // IAM names are account-wide: the region keeps one stack deployed in two regions apart.
+    const region = `\${data.aws_region.${Object.keys(stack.toTerraform().data.aws_region)[0]}.name}`;
+    expect(role.name).toBe(`nic-vip-${pair.pairName}-${region}`);
+    expect(resourcesOf(stack, 'aws_iam_instance_profile')[pair.instanceProfile.friendlyUniqueId].name).toBe(role.name);
     const statements = policyStatements(stack);
     expect(statements.flatMap((s) => s.Action).sort()).toEqual(['ec2:AssignPrivateIpAddresses', 'ec2:AssociateAddress']);
     expect(wildcardMutations(statements)).toEqual([]);
     expect(statements[0].Resource).toEqual([pair.activeInterface, pair.standbyInterface]
-      .map((nic) => `arn:aws:ec2:*:*:network-interface/${ref(nic.resource, 'aws_network_interface')}`));
+      .map((nic) => `arn:${partition(stack)}:ec2:*:*:network-interface/${ref(nic.resource, 'aws_network_interface')}`));
   });
 
   test('creates no route', () => {
@@ -222,20 +234,20 @@ describe('VirtualIpPair, OVERLAY_ROUTE', () => {
     }
   });
 
-  test('role: ReplaceRoute only, on the given tables and the pair\'s interfaces', () => {
+  test('role: ReplaceRoute only, on the given tables and the pair\'s interfaces; DescribeRouteTables (a read) for the ownership check', () => {
     const { stack, overlay, tables } = setup();
     overlay();
     const statements = policyStatements(stack);
-    expect(statements.flatMap((s) => s.Action)).toEqual(['ec2:ReplaceRoute']);
+    expect(statements.flatMap((s) => s.Action)).toEqual(['ec2:ReplaceRoute', 'ec2:DescribeRouteTables']);
     expect(wildcardMutations(statements)).toEqual([]);
-    expect(statements[0].Resource).toEqual(expect.arrayContaining(tables.map((t) => `arn:aws:ec2:*:*:route-table/${ref(t, 'aws_route_table')}`)));
+    expect(statements[0].Resource).toEqual(expect.arrayContaining(tables.map((t) => `arn:${partition(stack)}:ec2:*:*:route-table/${ref(t, 'aws_route_table')}`)));
   });
 
   test('the notify script moves the routes of every table, and the virtual IP is added as a /32', () => {
     const { stack, overlay, tables } = setup();
     const pair = overlay();
     for (const userData of pairUserData(stack, pair)) {
-      expect(userData).toContain(`for table in ${tables.map((t) => ref(t, 'aws_route_table')).join(' ')}; do`);
+      expect(userData).toContain(`ROUTE_TABLES="${tables.map((t) => ref(t, 'aws_route_table')).join(' ')}"`);
       expect(userData).toContain('VIP="192.168.53.53"\nVIP_PREFIX="32"\n');
     }
   });
@@ -419,8 +431,82 @@ describe('VirtualIpPair names', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     pairIn(stack, 'vip', { pairName: 'web' });
     expect(() => new FailoverAgent(stack, 'agent', {
-      pairName: 'web', networkInterfaceId: 'eni-0123', primaryInstanceId: 'i-1', standbyInstanceId: 'i-2', deviceIndex: 1,
+      pairName: 'web', networkInterfaceId: 'eni-0123456789abcdef0', primaryInstanceId: 'i-0123456789abcdef0', standbyInstanceId: 'i-0fedcba9876543210', deviceIndex: 1,
     })).not.toThrow();
+  });
+});
+
+describe('VirtualIpPair rollouts', () => {
+  const ami = (stack: ReturnType<typeof setup>['stack'], pair: VirtualIpPair) => {
+    const instances = resourcesOf(stack, 'aws_instance');
+    return [pair.activeInstance, pair.standbyInstance].map((i) => instances[i.resource.friendlyUniqueId].ami);
+  };
+
+  test('GIVEN a pair WHEN synthesized THEN a change of either node\'s user data replaces that node instead of restarting it with its old keepalived configuration', () => {
+    // GIVEN / WHEN
+    const { stack, secondary } = setup();
+    const pair = secondary();
+    // THEN
+    const instances = resourcesOf(stack, 'aws_instance');
+    for (const node of [pair.activeInstance, pair.standbyInstance]) {
+      expect(instances[node.resource.friendlyUniqueId].user_data_replace_on_change).toBe(true);
+    }
+  });
+
+  test('GIVEN a new AMI on the standby only WHEN synthesized THEN only the standby\'s image changes (the pair\'s ami stays the active node\'s)', () => {
+    // GIVEN
+    const s = setup();
+    // WHEN
+    const pair = s.secondary({ standby: { subnet: SubnetReference.fromSubnet(s.subnetA), privateIp: '10.0.1.11', ami: 'ami-0fedcba9876543210' } });
+    // THEN
+    expect(ami(s.stack, pair)).toEqual([AMI, 'ami-0fedcba9876543210']);
+  });
+
+  test('GIVEN each node\'s own user data WHEN synthesized THEN each runs its own script, before keepalived, and the other node\'s user data is untouched', () => {
+    // GIVEN
+    const s = setup();
+    const plain = pairUserData(s.stack, s.secondary());
+    const t = setup();
+    // WHEN
+    const pair = t.secondary({
+      active: { subnet: SubnetReference.fromSubnet(t.subnetA), privateIp: '10.0.1.10', userData: '#!/bin/bash\necho active-service\n' },
+    });
+    // THEN
+    const [active, standby] = pairUserData(t.stack, pair);
+    expect(active).toContain('echo active-service\n');
+    expect(active.indexOf('echo active-service')).toBeLessThan(active.indexOf('dnf install'));
+    expect(standby).toBe(plain[1]);
+  });
+
+  test('GIVEN a node\'s user data known only at deploy time WHEN synthesized THEN it is written as a reference and run', () => {
+    const s = setup();
+    const script = new TerraformVariable(s.stack, 'script', { type: 'string' }).stringValue;
+    const pair = s.secondary({ standby: { subnet: SubnetReference.fromSubnet(s.subnetA), privateIp: '10.0.1.11', userData: script } });
+    expect(pairUserData(s.stack, pair)[1]).toContain('\n${var.script}\nEND_OF_SECONDARY_INTERFACE_ROUTING\n');
+  });
+
+  test('fails when a node\'s user data is no script (cloud-config)', () => {
+    const s = setup();
+    expectConstraintError(() => s.secondary({
+      standby: { subnet: SubnetReference.fromSubnet(s.subnetA), privateIp: '10.0.1.11', userData: '#cloud-config\npackages: [nginx]\n' },
+    }), ErrorCode.UserDataNotShellScript, ['standby node', '"#cloud-config"', '"#!"']);
+  });
+
+  test('fails when a node\'s user data and the keepalived setup together exceed 16 KB', () => {
+    const s = setup();
+    const big = `#!/bin/bash\n# ${'x'.repeat(16 * 1024)}\n`;
+    expectConstraintError(() => s.secondary({ active: { subnet: SubnetReference.fromSubnet(s.subnetA), privateIp: '10.0.1.10', userData: big } }),
+      ErrorCode.UserDataTooLarge, ['test/web/ActiveInstance']);
+  });
+
+  test.each([4, 3601, 7.5])('fails when the ownership check interval is %s seconds', (seconds) => {
+    expectConstraintError(() => setup().secondary({ ownershipCheckIntervalSeconds: seconds }), ErrorCode.InvalidCount, ['ownershipCheckIntervalSeconds']);
+  });
+
+  test('GIVEN an ownership check interval WHEN synthesized THEN both nodes\' FIFO readers check on it', () => {
+    const { stack, overlay } = setup();
+    const pair = overlay({ ownershipCheckIntervalSeconds: 30 });
+    for (const userData of pairUserData(stack, pair)) expect(userData).toContain('\nCHECK_INTERVAL=30\n');
   });
 });
 

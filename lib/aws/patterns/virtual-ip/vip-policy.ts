@@ -18,8 +18,9 @@ export interface VirtualIpPolicyScope {
 /**
  * The least-privilege statements of the instances' role: each mutating action only on this pair's
  * own resources, by exact ARN (any region and account: the ids are unique, and no data source is
- * needed to learn the account). The notify script knows its interface id, so it needs no describe
- * call and the policy has no `*` resource at all.
+ * needed to learn the account). The notify script knows its interface id, and in SECONDARY_IP mode
+ * reads its addresses from the instance metadata; the one read on `*` is OVERLAY_ROUTE's
+ * DescribeRouteTables.
  */
 export function virtualIpPolicyStatements(scope: VirtualIpPolicyScope): PolicyStatement[] {
   const ec2 = `arn:${scope.partition}:ec2:*:*`;
@@ -31,6 +32,13 @@ export function virtualIpPolicyStatements(scope: VirtualIpPolicyScope): PolicySt
       Action: ['ec2:ReplaceRoute'],
       // The route tables are what ReplaceRoute authorizes; the interfaces cover the route's target.
       Resource: [...scope.routeTableIds.map((id) => `${ec2}:route-table/${id}`), ...interfaces],
+    }, {
+      Sid: 'ReadWhereOverlayRoutesPoint',
+      Effect: 'Allow',
+      // The MASTER's periodic check reads where each table's /32 route points. EC2's Describe
+      // actions support no resource-level permissions, so the resource can only be "*"; it is a read.
+      Action: ['ec2:DescribeRouteTables'],
+      Resource: '*',
     }];
   }
   const statements: PolicyStatement[] = [{

@@ -26,7 +26,7 @@ describe('virtualIpPolicyStatements', () => {
     });
   });
 
-  test('OVERLAY_ROUTE: only ReplaceRoute, on the given route tables (and the interfaces, the routes\' targets)', () => {
+  test('OVERLAY_ROUTE: ReplaceRoute only on the given route tables (and the interfaces, the routes\' targets), and DescribeRouteTables for the ownership check', () => {
     const statements = virtualIpPolicyStatements({
       ...base, partition: 'aws-cn', mode: VirtualIpMode.OVERLAY_ROUTE, routeTableIds: ['rtb-1', 'rtb-2'],
     });
@@ -38,7 +38,18 @@ describe('virtualIpPolicyStatements', () => {
         'arn:aws-cn:ec2:*:*:route-table/rtb-1', 'arn:aws-cn:ec2:*:*:route-table/rtb-2',
         ...INTERFACES.map((id) => `arn:aws-cn:ec2:*:*:network-interface/${id}`),
       ],
+    }, {
+      // Describe actions take no resource-level permission: "*" is the only resource they accept.
+      Sid: 'ReadWhereOverlayRoutesPoint',
+      Effect: 'Allow',
+      Action: ['ec2:DescribeRouteTables'],
+      Resource: '*',
     }]);
+  });
+
+  test('SECONDARY_IP: no read on "*" (the ownership check reads the instance metadata)', () => {
+    const statements = virtualIpPolicyStatements({ ...base, mode: VirtualIpMode.SECONDARY_IP, elasticIpAllocationId: 'eipalloc-1' });
+    expect(statements.filter((s) => s.Resource === '*')).toEqual([]);
   });
 
   test.each([
