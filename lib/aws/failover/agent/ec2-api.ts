@@ -26,6 +26,8 @@ export interface Attachment {
   readonly networkCardIndex?: number;
   /** attaching | attached | detaching | detached */
   readonly status?: string;
+  /** When the attachment was made, ms since the epoch. */
+  readonly attachTime?: number;
 }
 
 export interface InterfaceState {
@@ -119,6 +121,7 @@ export class Ec2Api {
         deviceIndex: attachment.DeviceIndex,
         networkCardIndex: attachment.NetworkCardIndex,
         status: attachment.Status,
+        attachTime: attachment.AttachTime?.getTime(),
       },
       lastFailover: eni.TagSet?.find((tag) => tag.Key === LAST_FAILOVER_TAG)?.Value,
     };

@@ -106,15 +106,9 @@ export class EniMover {
       return gaveUp(`the interface is the primary interface (device index 0) of ${from}, which cannot be detached`);
     }
 
-    const holderHealth = holder ? await this.api.instanceHealth(holder.instanceId!) : undefined;
-    if (holderHealth && !intent.operator) {
-      if (isHealthy(holderHealth)) {
-        return {
-          outcome: 'noop',
-          reason: `${this.describe(holderHealth.instanceId)} holds the interface and is healthy now (${describeHealth(holderHealth)}): `
-            + 'the failure event is stale or the instance recovered',
-        };
-      }
+    if (holder && !intent.operator) {
+      const stillFailed = await this.stillFailed(holder.instanceId!);
+      if (stillFailed) return stillFailed;
       const recent = this.recentMove(eni);
       if (recent) return gaveUp(recent);
     }
@@ -123,18 +117,31 @@ export class EniMover {
     if (!isReady(targetHealth)) {
       return gaveUp(`${this.describe(target)} is not ready to take the interface (${describeHealth(targetHealth)})`);
     }
-    const slot = {
+    const preferred = {
       deviceIndex: eni.attachment?.deviceIndex ?? this.config.deviceIndex,
       networkCardIndex: eni.attachment?.networkCardIndex ?? this.config.networkCardIndex,
     };
-    const refusal = await this.targetRefusal(target, slot);
-    if (refusal) return gaveUp(refusal);
+    const choice = await this.chooseSlot(target, preferred);
+    if ('refusal' in choice) return gaveUp(choice.refusal);
+    const slot = choice;
 
+    // The holder's health is read again now: the readiness wait may have lasted minutes, and a holder
+    // that recovered meanwhile keeps the interface (an event), or is detached gracefully (an operator).
     // A graceful detach lets the guest release the device; only an impaired holder, which may never
     // answer, is forced: after a forced detach the instance may refuse that device index until it is
     // stopped and started (AWS ENI guide), and the way back would be closed.
+    let holderHealth: InstanceHealth | undefined;
+    if (holder) {
+      if (!intent.operator) {
+        const stillFailed = await this.stillFailed(holder.instanceId!);
+        if (stillFailed) return stillFailed;
+      }
+      holderHealth = await this.api.instanceHealth(holder.instanceId!);
+      await this.detach(holder.attachmentId!, holder.instanceId!, isImpaired(holderHealth));
+    } else {
+      await this.forceStuckDetach(eni);
+    }
     const forced = holderHealth !== undefined && isImpaired(holderHealth);
-    if (holder) await this.detach(holder.attachmentId!, holder.instanceId!, forced);
     await this.waitFor('available', (state) => state.status === 'available');
     try {
       await this.attachAnywhere(target, slot);
@@ -148,6 +155,29 @@ export class EniMover {
     return { outcome: 'moved', from, to: target };
   }
 
+  /** A noop outcome when the instance an event reports as failed is healthy now, else undefined. */
+  private async stillFailed(instanceId: string): Promise<Outcome | undefined> {
+    const health = await this.api.instanceHealth(instanceId);
+    if (!isHealthy(health)) return undefined;
+    return {
+      outcome: 'noop',
+      reason: `${this.describe(instanceId)} holds the interface and is healthy now (${describeHealth(health)}): `
+        + 'the failure event is stale or the instance recovered',
+    };
+  }
+
+  /**
+   * An interface left `detaching` from an impaired member (a graceful detach the hung guest never
+   * answers, started by an earlier run) would stay there: force it, as a detach of an impaired
+   * holder would have been.
+   */
+  private async forceStuckDetach(eni: InterfaceState): Promise<void> {
+    const attachment = eni.attachment;
+    if (attachment?.status !== 'detaching' || !this.isMember(attachment.instanceId) || attachment.attachmentId === undefined) return;
+    if (!isImpaired(await this.api.instanceHealth(attachment.instanceId!))) return;
+    await this.detach(attachment.attachmentId, attachment.instanceId!, true);
+  }
+
   private isMember(instanceId: string | undefined): boolean {
     return instanceId === this.config.primaryInstanceId || instanceId === this.config.standbyInstanceId;
   }
@@ -159,22 +189,26 @@ export class EniMover {
     return `instance ${instanceId}`;
   }
 
-  /** The reason to refuse when the last move is within the cooldown, else undefined. */
+  /**
+   * The reason to refuse when the last move is within the cooldown, else undefined. The last move is
+   * the later of the agent's tag and the attachment's own time: EC2 returns the attachment time
+   * together with the attachment, while a tag written a moment ago may not show yet (eventual
+   * consistency), so a quick second event cannot slip past the cooldown.
+   */
   private recentMove(eni: InterfaceState): string | undefined {
-    if (eni.lastFailover === undefined) {
-      return undefined;
-    }
-    const movedAt = Date.parse(eni.lastFailover);
-    if (Number.isNaN(movedAt)) {
+    const tagged = eni.lastFailover === undefined ? undefined : Date.parse(eni.lastFailover);
+    if (tagged !== undefined && Number.isNaN(tagged)) {
       this.log.warn('ignoring an unreadable last-failover tag', { value: eni.lastFailover });
-      return undefined;
     }
+    const times = [tagged, eni.attachment?.attachTime].filter((time): time is number => time !== undefined && !Number.isNaN(time));
+    if (times.length === 0) return undefined;
+    const movedAt = Math.max(...times);
     const ageSeconds = (this.clock.now() - movedAt) / 1000;
     if (ageSeconds >= this.config.cooldownSeconds) {
       return undefined;
     }
-    return `the interface moved ${Math.max(0, Math.round(ageSeconds))} s ago (at ${eni.lastFailover}), within the ${this.config.cooldownSeconds} s cooldown: `
-      + 'refusing to move it again so that a failing pair does not flap';
+    return `the interface moved ${Math.max(0, Math.round(ageSeconds))} s ago (at ${new Date(movedAt).toISOString()}), `
+      + `within the ${this.config.cooldownSeconds} s cooldown: refusing to move it again so that a failing pair does not flap`;
   }
 
   /** Polls the target's status while it boots or initializes, for at most READY_TIMEOUT_SECONDS. */
@@ -191,25 +225,32 @@ export class EniMover {
     }
   }
 
-  /** Why the target cannot take the interface at `slot`, found before anything is detached; else undefined. */
-  private async targetRefusal(target: string, slot: Slot): Promise<string | undefined> {
+  /**
+   * Where on the target the interface goes, found before anything is detached: the preferred slot,
+   * or the lowest free device index of its card when another interface has that index; or why the
+   * target cannot take it at all.
+   */
+  private async chooseSlot(target: string, preferred: Slot): Promise<Slot | { refusal: string }> {
     const slots = await this.api.instanceSlots(target);
     const others = slots.interfaces.filter((eni) => eni.networkInterfaceId !== this.config.networkInterfaceId);
-    const taken = others.find((eni) => eni.deviceIndex === slot.deviceIndex && eni.networkCardIndex === slot.networkCardIndex);
+    const full = await this.fullCard(slots.instanceType, others, preferred.networkCardIndex);
+    if (full) return { refusal: `${this.describe(target)} ${full}` };
+    const taken = others.find((eni) => eni.deviceIndex === preferred.deviceIndex && eni.networkCardIndex === preferred.networkCardIndex);
+    const slot = taken ? lowestFreeSlot(others, preferred) : preferred;
     if (taken) {
-      return `device index ${slot.deviceIndex} of network card ${slot.networkCardIndex} of ${this.describe(target)} is taken by ${taken.networkInterfaceId}`;
+      this.log.info('the device index is taken on the target; using the lowest free one', { taken: taken.networkInterfaceId, ...slot });
     }
-    const full = await this.fullCard(slots.instanceType, others, slot.networkCardIndex);
-    if (full) return `${this.describe(target)} ${full}`;
     const refused = await this.api.attachRefusal(this.config.networkInterfaceId, target, slot.deviceIndex, slot.networkCardIndex);
     if (refused === 'UnauthorizedOperation') {
-      return `the agent may not attach the interface to ${this.describe(target)} (UnauthorizedOperation): both members must carry the tag `
-        + `nic-patterns:failover-pair=${this.config.pairName}`;
+      return {
+        refusal: `the agent may not attach the interface to ${this.describe(target)} (UnauthorizedOperation): both members must carry the tag `
+        + `nic-patterns:failover-pair=${this.config.pairName}`,
+      };
     }
     if (refused !== undefined) {
       this.log.warn('the dry-run attach answered with an unexpected code; going on', { code: refused });
     }
-    return undefined;
+    return slot;
   }
 
   /** What keeps one more interface off `card` of an instance of `instanceType`, else undefined. */
@@ -248,13 +289,30 @@ export class EniMover {
     try {
       await this.attach(target, slot);
     } catch (error) {
-      // Only EC2's own refusal (a 4xx) may be about the index; anything else is not worth a second try.
-      if (!isClientError(error)) throw error;
+      if (await this.attachedAnyway(error, target)) return;
+      // Only EC2's refusal of the request's parameters may be about the index; anything else is not worth a second try.
+      if (!isClientError(error) || NOT_ABOUT_THE_INDEX.has(errorCode(error) ?? '')) throw error;
       const alternative = await this.freeSlot(target, slot);
       if (alternative === undefined) throw error;
       this.log.warn('EC2 refused the device index; trying the next free one', { error, deviceIndex: alternative.deviceIndex });
-      await this.attach(target, alternative);
+      try {
+        await this.attach(target, alternative);
+      } catch (retryError) {
+        if (!(await this.attachedAnyway(retryError, target))) throw retryError;
+      }
     }
+  }
+
+  /**
+   * `InvalidNetworkInterface.InUse` after a retried attach: the first call may have worked and only
+   * its answer been lost. The interface on the target is success, not a refusal.
+   */
+  private async attachedAnyway(error: unknown, target: string): Promise<boolean> {
+    if (errorCode(error) !== 'InvalidNetworkInterface.InUse') return false;
+    const state = await this.api.describeInterface(this.config.networkInterfaceId);
+    const onTarget = state.attachment?.instanceId === target && HOLDING.has(state.attachment.status ?? '');
+    if (onTarget) this.log.info('the attach went through although its answer was lost', { attachment: state.attachment });
+    return onTarget;
   }
 
   private async attach(instanceId: string, slot: Slot): Promise<void> {
@@ -262,17 +320,12 @@ export class EniMover {
     await this.api.attach(this.config.networkInterfaceId, instanceId, slot.deviceIndex, slot.networkCardIndex);
   }
 
-  /** The lowest free device index (1 or more) of the slot's card other than the slot's, within the card's limit. */
+  /** After EC2 refused `slot`: the lowest free device index of its card other than the slot's, if the card has room. */
   private async freeSlot(target: string, slot: Slot): Promise<Slot | undefined> {
     const slots = await this.api.instanceSlots(target);
-    const onCard = slots.interfaces
-      .filter((eni) => eni.networkCardIndex === slot.networkCardIndex && eni.networkInterfaceId !== this.config.networkInterfaceId);
-    if (await this.fullCard(slots.instanceType, slots.interfaces, slot.networkCardIndex)) return undefined;
-    const used = new Set(onCard.map((eni) => eni.deviceIndex));
-    for (let deviceIndex = 1; deviceIndex <= used.size + 1; deviceIndex++) {
-      if (deviceIndex !== slot.deviceIndex && !used.has(deviceIndex)) return { ...slot, deviceIndex };
-    }
-    return undefined;
+    const others = slots.interfaces.filter((eni) => eni.networkInterfaceId !== this.config.networkInterfaceId);
+    if (await this.fullCard(slots.instanceType, others, slot.networkCardIndex)) return undefined;
+    return lowestFreeSlot([...others, { deviceIndex: slot.deviceIndex, networkCardIndex: slot.networkCardIndex }], slot);
   }
 
   /**
@@ -322,6 +375,17 @@ export class EniMover {
       this.log.warn('could not record the move in the last-failover tag; the cooldown will not see it', { error });
     }
   }
+}
+
+/** Refusals another device index cannot cure. */
+const NOT_ABOUT_THE_INDEX = new Set(['UnauthorizedOperation', 'IncorrectInstanceState', 'AttachmentLimitExceeded', 'InvalidNetworkInterface.InUse']);
+
+/** The lowest device index (1 or more) of the slot's card that none of `attached` uses. */
+function lowestFreeSlot(attached: InstanceSlots['interfaces'], slot: Slot): Slot {
+  const used = new Set(attached.filter((eni) => eni.networkCardIndex === slot.networkCardIndex).map((eni) => eni.deviceIndex));
+  let deviceIndex = 1;
+  while (used.has(deviceIndex)) deviceIndex++;
+  return { ...slot, deviceIndex };
 }
 
 function isClientError(error: unknown): boolean {

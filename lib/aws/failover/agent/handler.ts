@@ -45,25 +45,29 @@
  *     attached at device index 0 (a primary interface cannot be detached): gave-up.
  *   - events only: F must still hold the interface and still be failed when the agent decides (not
  *     running, or a status check impaired), else noop: a late, repeated or out-of-order event never
- *     moves the interface off a healthy holder. The `nic-patterns:last-failover` tag must be older than
- *     COOLDOWN_SECONDS, else gave-up: a pair never flaps.
+ *     moves the interface off a healthy holder. The last move (the later of the
+ *     `nic-patterns:last-failover` tag and the attachment's AttachTime, which a just-written tag may
+ *     not show yet) must be older than COOLDOWN_SECONDS, else gave-up: a pair never flaps.
  *   - T must be running with both status checks `ok`; while it is pending or initializing the agent
- *     polls for at most READY_TIMEOUT_SECONDS. Then, before anything is detached: the device index (on
- *     its network card) must be free on T, T's type must take one more interface (DescribeInstances,
- *     DescribeInstanceTypes), and a DryRun attach must be authorized (T carries the pair tag).
+ *     polls for at most READY_TIMEOUT_SECONDS. Then, before anything is detached: T's type must take
+ *     one more interface on the card (DescribeInstances, DescribeInstanceTypes), the old device index
+ *     is used if free on T, else the lowest free one, and a DryRun attach must be authorized (T
+ *     carries the pair tag). For events, the holder must still be failed right before the detach.
  *     Otherwise gave-up: error log line "failover gave up: <reason>" and metric FailoverGaveUp = 1.
  *   - move: DetachNetworkInterface (Force only when the holder's status checks are impaired: after a
  *     forced detach the instance may refuse that device index until stopped and started;
  *     IncorrectState, InvalidNetworkInterface.InUse and InvalidAttachmentID.NotFound mean "already
  *     detaching or detached": keep waiting); poll DescribeNetworkInterfaces (backoff 1, 2, 4, 5, 5... s)
  *     until `available`; AttachNetworkInterface to T at the old attachment's device and network card
- *     index, or, if EC2 refuses it (4xx), at the lowest free index of that card; poll until `attached`
+ *     index, or, if EC2 refuses that index, at the lowest free index of that card
+ *     (InvalidNetworkInterface.InUse with the interface on T means a lost answer: success); poll until `attached`
  *     to T; tag the interface nic-patterns:last-failover = ISO time (a tag failure is logged, the move
  *     still succeeds); metric FailoverSucceeded = 1.
  *   - attach refused: if the holder was healthy and detached gracefully (an operator's move), the
  *     interface goes back to it; the invocation throws either way, saying where the interface is.
  *   - an interface attached to nothing, or already detaching (an interrupted run, a terminated holder) is
- *     attached to T after the same checks of T, cooldown or not: a rerun completes a partial failover.
+ *     attached to T after the same checks of T, cooldown or not: a rerun completes a partial failover;
+ *     a detach left hanging by an impaired member is forced first.
  *   - a timeout or an unexpected error: error log line "failover failed: ...", metric FailoverFailed = 1,
  *     and the invocation throws (Lambda retries an event once, within MAX_EVENT_AGE_SECONDS; the
  *     construct's alarm fires).

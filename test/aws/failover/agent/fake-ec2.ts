@@ -111,6 +111,7 @@ export class FakeEc2 {
   private readonly failures = new Map<AnyCommand, unknown[]>();
   private nextAttachment = 1;
   private racedDetach: string | undefined;
+  private loseAttachAnswer = false;
 
   constructor() {
     this.mock.on(DescribeNetworkInterfacesCommand).callsFake(() => this.guard(DescribeNetworkInterfacesCommand, () => this.describe()));
@@ -164,6 +165,12 @@ export class FakeEc2 {
   /** Something else starts detaching the interface just before the agent's detach call, which then fails with `code`. */
   detachRacedBy(code: string): this {
     this.racedDetach = code;
+    return this;
+  }
+
+  /** The next real attach succeeds, but its answer is lost on the way back (the connection resets). */
+  loseNextAttachAnswer(): this {
+    this.loseAttachAnswer = true;
     return this;
   }
 
@@ -291,6 +298,10 @@ export class FakeEc2 {
     this.attachedTo(input.InstanceId, input.DeviceIndex, input.NetworkCardIndex ?? 0);
     this.attachment!.Status = 'attaching';
     this.countdown = this.attachAfterDescribes;
+    if (this.loseAttachAnswer) {
+      this.loseAttachAnswer = false;
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    }
     return { AttachmentId: this.attachment!.AttachmentId };
   }
 }
