@@ -168,13 +168,16 @@ export interface CommandResult {
   readonly ms: number;
 }
 
-/** Runs terraform in `workDir` offline (the mirror's CLI config); a non-zero exit is returned, not thrown. */
-export async function runTerraform(workDir: string, args: string[]): Promise<CommandResult> {
+/**
+ * Runs terraform in `workDir` offline (the mirror's CLI config), with `extraEnv` added to its
+ * environment; a non-zero exit is returned, not thrown.
+ */
+export async function runTerraform(workDir: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
   const started = performance.now();
   try {
     const { stdout, stderr } = await execFileAsync(terraformBinary(), args, {
       cwd: workDir,
-      env: terraformEnv(pluginMirror()),
+      env: { ...terraformEnv(pluginMirror()), ...extraEnv },
       maxBuffer: MAX_OUTPUT_BYTES,
     });
     return { stdout, stderr, exitCode: 0, ms: performance.now() - started };
@@ -186,7 +189,7 @@ export async function runTerraform(workDir: string, args: string[]): Promise<Com
 }
 
 /** Parses the JSON lines of `terraform plan -json`. */
-function jsonLines(stdout: string): Array<Record<string, any>> {
+export function jsonLines(stdout: string): Array<Record<string, any>> {
   return stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
 }
 
@@ -202,7 +205,8 @@ export interface PlanSummary {
   readonly timings: { readonly initMs: number; readonly validateMs: number; readonly planMs: number };
 }
 
-function failure(command: string, stackDir: string, workDir: string, result: CommandResult, diagnostics: string[]): TerraformCommandError {
+/** The error for a failed terraform command: Terraform's diagnostics, else its output. */
+export function failure(command: string, stackDir: string, workDir: string, result: CommandResult, diagnostics: string[]): TerraformCommandError {
   const text = diagnostics.length > 0 ? diagnostics.join('\n') : (result.stderr || result.stdout).trim();
   return new TerraformCommandError(`terraform ${command} failed for ${stackDir} (exit ${result.exitCode}):\n${text}`, workDir);
 }
@@ -240,7 +244,8 @@ async function initValidatePlan(stackDir: string, workDir: string): Promise<Plan
   };
 }
 
-function isTerraformStateOrCache(name: string): boolean {
+/** Whether a file of a stack folder is Terraform's own state or cache, which a copy must leave out. */
+export function isTerraformStateOrCache(name: string): boolean {
   return name === '.terraform' || name === '.terraform.lock.hcl' || name.includes('.tfstate');
 }
 
@@ -292,15 +297,23 @@ export function readManifest(outdir: string): CdktfManifest {
  * Synthesis errors (error annotations included) propagate as thrown by `app.synth()`.
  */
 export async function synthAndPlan(build: (app: App) => void): Promise<StackPlan[]> {
+  return synthAndPlanWith(build, planStack);
+}
+
+/** {@link synthAndPlan} with another planner for each stack folder (the stand-in providers' one, for example). */
+export async function synthAndPlanWith<T extends object>(
+  build: (app: App) => void,
+  planStackDir: (stackDir: string) => Promise<T>,
+): Promise<Array<T & { readonly stackName: string }>> {
   fs.mkdirSync(SCRATCH_ROOT, { recursive: true });
   const outdir = fs.mkdtempSync(path.join(SCRATCH_ROOT, 'tf-synth-'));
   try {
     const app = new App({ outdir, stackTraces: false });
     build(app);
     app.synth();
-    const plans: StackPlan[] = [];
+    const plans: Array<T & { readonly stackName: string }> = [];
     for (const stack of Object.values(readManifest(outdir).stacks)) {
-      const plan = await planStack(path.join(outdir, stack.workingDirectory));
+      const plan = await planStackDir(path.join(outdir, stack.workingDirectory));
       plans.push({ stackName: stack.name, ...plan });
     }
     return plans;
