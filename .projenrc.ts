@@ -75,6 +75,8 @@ const project = new cdktf.ConstructLibraryCdktf({
       // Prefer .ts so a stray compiled .js never shadows a source file.
       moduleFileExtensions: ['ts', 'js', 'json', 'node'],
       testPathIgnorePatterns: ['/node_modules/', '/build/', '/dist/', '/cdktf.out/'],
+      // Generated provider bindings are not ours to cover.
+      coveragePathIgnorePatterns: ['/node_modules/', '/lib/[^/]+/bindings/'],
       testTimeout: 30_000,
       // Builds the failover agent bundle when missing, so a plain `npx jest` works in a fresh clone.
       globalSetup: '<rootDir>/test/global-setup.ts',
@@ -113,6 +115,7 @@ new javascript.TypescriptConfig(project, {
   exclude: ['node_modules'],
 });
 project.eslint?.addOverride({ files: ['*.ts'], parserOptions: { projectService: false, project: './tsconfig.eslint.json' } } as any);
+project.eslint?.addIgnorePattern('lib/*/bindings/');
 
 // The layers of ARCHITECTURE.md, enforced: arrows point downward only, and no import cycles.
 // core <- checks, os, diagram <- clouds (lib/aws, lib/alicloud, lib/nhncloud) <- lib/clouds.ts, lib/index.ts.
@@ -126,7 +129,7 @@ project.eslint?.addRules({
       { target: './lib/os', from: ['./lib/checks', './lib/diagram'], message: 'Guest-OS config depends on lib/core only.' },
       { target: './lib/checks', from: './lib/diagram', message: 'The checks engine does not draw.' },
       // Building blocks and patterns never import the engine (they mark suppressions through lib/core).
-      ...CLOUDS.map((c) => ({ target: `./lib/${c}`, from: './lib/checks', except: ['./rule-index.ts', './tf-value.ts', './rule-report.ts', './cloud-checks.ts', './rule-level.ts'], message: 'A cloud reaches the engine only through its rules (the rule base, the index, the report); building blocks never import it.' })),
+      ...CLOUDS.map((c) => ({ target: `./lib/${c}`, from: './lib/checks', except: ['./rule-index.ts', './tf-value.ts', './rule-report.ts', './cloud-checks.ts', './rule-level.ts', './same-value.ts'], message: 'A cloud reaches the engine only through its rules (the rule base, the index, the report); building blocks never import it.' })),
       ...CLOUDS.map((c) => ({ target: `./lib/${c}`, from: CLOUDS.filter((o) => o !== c).map((o) => `./lib/${o}`), message: 'A cloud never imports another: adding a cloud never touches another.' })),
       ...CLOUDS.map((c) => ({ target: [`./lib/${c}/rules`, `./lib/${c}/diagram`, `./lib/${c}/limits`], from: `./lib/${c}/patterns`, message: 'Nothing imports patterns.' })),
     ],
@@ -138,7 +141,7 @@ project.addTask('limits:generate', {
   exec: 'tsx scripts/generate-limits.ts',
 });
 project.addTask('limits:check', {
-  description: 'Fail when lib/aws/limits/instance-network-limits.generated.ts is stale',
+  description: 'Fail when a generated limits module (lib/aws/limits, lib/alicloud/limits) is stale',
   exec: 'tsx scripts/generate-limits.ts --check',
 });
 const bundleAgent = project.addTask('bundle:agent', {
@@ -147,6 +150,19 @@ const bundleAgent = project.addTask('bundle:agent', {
 });
 // The package ships the bundle, so it is built before compiling (and so before packaging).
 project.preCompileTask.spawn(bundleAgent);
+const bindings = project.addTask('bindings', {
+  description: 'Generate the Alibaba Cloud and NHN Cloud provider bindings into lib/<cloud>/bindings/ from data/provider-schemas/ (offline; a no-op when up to date)',
+  exec: 'tsx scripts/generate-provider-bindings.ts',
+  receiveArgs: true,
+});
+// jsii compiles lib/, where the constructs import the bindings.
+project.preCompileTask.spawn(bindings);
+project.addTask('limits:alicloud', {
+  description: 'Regenerate lib/alicloud/limits/instance-network-limits.generated.ts from data/alicloud-ecs-instance-network-limits.json, after merging any DescribeInstanceTypes output files given',
+  exec: 'tsx scripts/generate-alicloud-limits.ts',
+  receiveArgs: true,
+});
+project.tasks.tryFind('limits:check')?.exec('tsx scripts/generate-alicloud-limits.ts --check');
 
 project.addTask('rules:doc', {
   description: 'Regenerate RULES.md from the rule registry',
@@ -154,7 +170,7 @@ project.addTask('rules:doc', {
 });
 project.addTask('demo', {
   description: 'Synthesize every example into cdktf.out/, run the checks, summarize, and plan offline when terraform is present',
-  steps: [{ spawn: 'bundle:agent' }, { exec: 'tsx scripts/demo.ts', receiveArgs: true }],
+  steps: [{ spawn: 'bundle:agent' }, { spawn: 'bindings' }, { exec: 'tsx scripts/demo.ts', receiveArgs: true }],
 });
 project.addTask('bench', {
   description: 'Synth time and memory: library+rules vs raw fleets of 10/100/1,000 hosts (see BENCHMARKS.md)',
@@ -163,6 +179,11 @@ project.addTask('bench', {
 project.addTask('fuzz', {
   description: 'Property-based fuzz of the public constructs: typed error or terraform-valid (FUZZ_RUNS, FUZZ_SEED; see CONTRIBUTING.md)',
   exec: 'tsx scripts/fuzz.ts',
+  receiveArgs: true,
+});
+project.addTask('model:agent', {
+  description: 'Model-based test of the failover agent at a larger count (MODEL_RUNS default 5000, MODEL_SEED, MODEL_CHECK; see scripts/model-agent.ts)',
+  exec: 'tsx scripts/model-agent.ts',
   receiveArgs: true,
 });
 project.addTask('jsii:targets', {
@@ -178,6 +199,7 @@ project.addTask('docs:check', {
 // offline-Terraform tests, eslint, then every jsii target generates and API.md is current.
 project.testTask.reset();
 project.testTask.spawn(bundleAgent);
+project.testTask.spawn(bindings);
 project.testTask.spawn(project.compileTask);
 // cdktf's Testing.app() leaves a cdktf.outdir.* folder in the temporary folder per app: keep them in
 // the repository's (ignored) .tmp/, emptied at every run, rather than piling up in the system's.
@@ -189,5 +211,9 @@ project.testTask.exec('jest --passWithNoTests --ci', {
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 project.testTask.spawn(project.tasks.tryFind('jsii:targets')!);
 project.testTask.spawn(project.tasks.tryFind('docs:check')!);
+
+// Provider bindings generated from data/provider-schemas/ at build time (after projen's `!/lib/`,
+// which would otherwise take them back in).
+project.gitignore.exclude('/lib/*/bindings/');
 
 project.synth();
