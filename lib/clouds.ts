@@ -1,3 +1,4 @@
+import { ALI_CHECKS } from './alicloud/rules/registry';
 import { AWS_DIAGRAM } from './aws/diagram/aws-diagram';
 import { AWS_CHECKS } from './aws/rules/registry';
 import { registerCloud } from './checks/rule-registry';
@@ -6,4 +7,5 @@ import { registerCloudDiagram } from './diagram/diagram-builders';
 // The one place that knows every cloud: the engine and the diagram import none. Adding a cloud is
 // adding its folder and its lines here.
 registerCloud(AWS_CHECKS);
+registerCloud(ALI_CHECKS);
 registerCloudDiagram(AWS_DIAGRAM);

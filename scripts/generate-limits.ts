@@ -4,8 +4,9 @@
  *   npx tsx scripts/generate-limits.ts           rewrite the module
  *   npx tsx scripts/generate-limits.ts --check   exit 1 when the committed module is stale
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeOrCheckModule } from './limits/limits-module';
 import {
   LIMITS_DATA_FILE,
   LIMITS_GENERATE_COMMAND,
@@ -15,16 +16,6 @@ import {
 } from './limits/render-limits-module';
 
 const root = join(__dirname, '..');
-const modulePath = join(root, LIMITS_MODULE_FILE);
 const rendered = renderLimitsModule(parseLimitsData(JSON.parse(readFileSync(join(root, LIMITS_DATA_FILE), 'utf8'))));
 
-if (process.argv.includes('--check')) {
-  if (!existsSync(modulePath) || readFileSync(modulePath, 'utf8') !== rendered) {
-    console.error(`${LIMITS_MODULE_FILE} is stale: it does not match ${LIMITS_DATA_FILE}. Run \`${LIMITS_GENERATE_COMMAND}\` and commit the result.`);
-    process.exit(1);
-  }
-  console.log(`${LIMITS_MODULE_FILE} is up to date with ${LIMITS_DATA_FILE}.`);
-} else {
-  writeFileSync(modulePath, rendered);
-  console.log(`Wrote ${LIMITS_MODULE_FILE} from ${LIMITS_DATA_FILE}.`);
-}
+writeOrCheckModule({ root, moduleFile: LIMITS_MODULE_FILE, dataFile: LIMITS_DATA_FILE, command: LIMITS_GENERATE_COMMAND }, rendered, process.argv.includes('--check'));

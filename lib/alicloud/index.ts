@@ -1,3 +1,3 @@
-// Alibaba Cloud (ENIs, EIP association modes, NAT gateway EIPs, HaVip): constructs and ALIxxx rules
-// arrive here; the submodule exists so that its place in every jsii language is fixed from now on.
-export {};
+// Alibaba Cloud (ENIs, EIP association modes, NAT gateway EIPs, HaVip). The ALIxxx rules run through the
+// package's NetworkRules on any alicloud_* resource; the options users set for them are exported here.
+export * from './rules/rule-options';

@@ -4,10 +4,7 @@
  */
 
 /** Administration ports that must not be open to the whole internet (SecurityGroup, NIC070). */
-export const ADMIN_PORTS: ReadonlyArray<{ readonly port: number; readonly name: string }> = [
-  { port: 22, name: 'SSH' },
-  { port: 3389, name: 'RDP' },
-];
+export { ADMIN_PORTS } from '../core/admin-ports';
 
 /**
  * Security groups per network interface: the default quota, and the most it can be raised to

@@ -2,8 +2,8 @@ import { AnnotationMetadataEntryType, App, Aspects, IAspect, TerraformStack } fr
 import { IConstruct } from 'constructs';
 import { CloudChecks } from './cloud-checks';
 import { NetworkFinding } from './network-finding';
-import { NetworkRuleDescription } from './network-rule-description';
 import { NetworkRule, RuleContext } from './network-rule';
+import { NetworkRuleDescription } from './network-rule-description';
 import { RuleIndex } from './rule-index';
 import { RuleLevel } from './rule-level';
 import { cloudNameOf, registerCustomRule, registeredClouds, registeredCustomRules, requireRule, allRules } from './rule-registry';

@@ -1,6 +1,6 @@
 import { Fn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { checkInstanceOf, checkProps } from '../../lib/core/prop-checks';
 import { Port } from '../../lib';
+import { checkInstanceOf, checkProps } from '../../lib/core/prop-checks';
 
 const SPEC = { subnet: 'SubnetReference', count: 'number?', names: 'string[]?', enabled: 'boolean?' } as const;
 

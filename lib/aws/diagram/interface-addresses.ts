@@ -1,8 +1,8 @@
+import { TfObject, TfValue } from '../../checks/tf-value';
 import { DEPLOY_TIME, shown } from '../../diagram/diagram-model';
 
 /** How the diagram shows a value AWS picks at deploy time (an address, a zone). */
 export const AWS_PICKED = 'AWS-picked';
-import { TfObject, TfValue } from '../../checks/tf-value';
 
 /** Where one interface's addresses are written, whichever resource declares the interface. */
 export interface AddressDeclaration {

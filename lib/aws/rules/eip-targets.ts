@@ -1,5 +1,5 @@
 import { EipAssociation, InterfaceAttachment, AwsIndex } from './aws-index';
-import { isDeterministic } from './same-value';
+import { isDeterministic } from '../../checks/same-value';
 import { TfResource, TfValue } from '../../checks/tf-value';
 
 /** The interface an Elastic IP association maps to. */

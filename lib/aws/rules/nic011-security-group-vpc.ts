@@ -2,9 +2,9 @@ import { AwsIndex } from './aws-index';
 import { AwsRule } from './aws-rule';
 import { reportForeignSgAttachments } from './foreign-sg-attachments';
 import { interfaceSecurityGroups, InterfaceSecurityGroups } from './interface-security-groups';
-import { sameValue } from './same-value';
 import { RuleLevel } from '../../checks/rule-level';
 import { RuleReport } from '../../checks/rule-report';
+import { sameValue } from '../../checks/same-value';
 import { TfResource, TfValue } from '../../checks/tf-value';
 import { DocUrl } from '../doc-url';
 

@@ -1,9 +1,9 @@
 import { AwsIndex } from './aws-index';
 import { AwsRule } from './aws-rule';
 import { EipTarget, eipTargets, interfaceAddresses } from './eip-targets';
-import { sameValue } from './same-value';
 import { RuleLevel } from '../../checks/rule-level';
 import { RuleReport } from '../../checks/rule-report';
+import { sameValue } from '../../checks/same-value';
 import { TfValue } from '../../checks/tf-value';
 import { DocUrl } from '../doc-url';
 

@@ -1,4 +1,4 @@
-import { TfValue } from '../../checks/tf-value';
+import { TfValue } from './tf-value';
 
 // Expressions that evaluate differently for each instance of a resource: the same text is not the same value.
 const PER_INSTANCE = /count\.index|each\.|self\./;

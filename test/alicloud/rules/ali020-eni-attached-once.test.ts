@@ -1,0 +1,48 @@
+import { aliNetwork, aliStack, attach, checkAli, ecs, eni, expectSuppressionRefused, problemOf } from './ali-test-helpers';
+import { RuleLevel } from '../../../lib/checks/rule-level';
+
+describe('ALI020 one ENI attached to one instance', () => {
+  test('passes for an ENI attached once', () => {
+    const stack = aliStack();
+    const { vswitches: [vsw], group } = aliNetwork(stack);
+    const host = ecs(stack, 'host', { vswitch_id: vsw.id, security_groups: [group.id] });
+    attach(stack, 'eth1', host, eni(stack, 'eni1', { vswitch_id: vsw.id }));
+    expect(checkAli(stack).of('ALI020')).toEqual([]);
+  });
+
+  test('fails for an ENI attached to two instances, as primary and by an attachment resource', () => {
+    // GIVEN
+    const stack = aliStack();
+    const { vswitches: [vsw] } = aliNetwork(stack);
+    const shared = eni(stack, 'shared', { vswitch_id: vsw.id });
+    ecs(stack, 'a', { network_interface_id: shared.id });
+    const b = ecs(stack, 'b', { vswitch_id: vsw.id, network_interfaces: [{ network_interface_id: shared.id }] });
+    attach(stack, 'again', b, shared);
+    // WHEN
+    const findings = checkAli(stack);
+    // THEN
+    expect(findings.errors('ALI020').map((f) => [f.path, problemOf(f.message)])).toEqual([
+      ['stack/b', 'eni "shared" is attached to instance "b" by the network_interfaces block of instance "b" while the network_interface_id (primary ENI) of instance "a" already attaches it to instance "a"'],
+      ['stack/again', 'eni "shared" is attached to instance "b" by eni attachment "again" while the network_interface_id (primary ENI) of instance "a" already attaches it to instance "a"'],
+    ]);
+  });
+
+  test('cannot verify (INFO) which copy of an ENI attachments with count use', () => {
+    // GIVEN
+    const stack = aliStack();
+    const { vswitches: [vsw], group } = aliNetwork(stack);
+    const host = ecs(stack, 'host', { vswitch_id: vsw.id, security_groups: [group.id] });
+    const shared = eni(stack, 'shared', { vswitch_id: vsw.id });
+    attach(stack, 'first', host, shared);
+    attach(stack, 'copies', 'i-0123456789', shared, { count: 2 });
+    // WHEN
+    const findings = checkAli(stack);
+    // THEN
+    expect(findings.of('ALI020').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
+    expect(findings.cannotVerify('ALI020').map((f) => f.path)).toEqual(['stack/shared']);
+  });
+
+  test('cannot be suppressed: Alibaba Cloud rejects the second attachment', () => {
+    expectSuppressionRefused('ALI020');
+  });
+});
