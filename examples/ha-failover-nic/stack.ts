@@ -39,8 +39,8 @@ export class HaFailoverNicStack extends TerraformStack {
     const alarms = new SnsTopic(this, 'failover-alarms', { name: 'web-failover-alarms' });
 
     // Replace the AMIs with ones of your region; no data source, so the example plans offline. Each
-    // member has its own definition: roll an AMI or user data change out to the standby first,
-    // apply, check it serves, then to the primary, so that the two never restart together.
+    // member has its own definition: roll an AMI or user data change out to the member that does
+    // not hold the interface first, apply, check it, then to the other: never both together.
     const primary = { ami: 'ami-0c55b159cbfafe1f0', instanceType: 't3.small' };
     const standby = { ami: 'ami-0c55b159cbfafe1f0', instanceType: 't3.small' };
     const pair = new HaFailoverNic(this, 'web', {
