@@ -27,6 +27,14 @@ export const AliDocUrl = {
   rosHaVipAssociation: 'https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-vpc-havipassociation',
   /** Terraform `alicloud_eip_association`: the valid `instance_type` values. */
   eipAssociationResource: 'https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/eip_association',
+  /** Terraform `alicloud_havip`: `ip_address` is an address of the HaVip's vSwitch. */
+  havipResource: 'https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/havip',
+  /** Terraform `alicloud_nat_gateway`: `nat_type`, `vswitch_id`, `eip_bind_mode`. */
+  natGatewayResource: 'https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/nat_gateway',
+  /** Terraform `alicloud_snat_entry`: `source_cidr` conflicts with `source_vswitch_id`. */
+  snatEntryResource: 'https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/snat_entry',
   /** Terraform `alicloud_ecs_network_interface`. */
   ecsNetworkInterfaceResource: 'https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/ecs_network_interface',
+  /** Terraform `alicloud_security_group_rule`: `ip_protocol`, `port_range`, `nic_type` and the peer fields. */
+  securityGroupRuleResource: 'https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule',
 } as const;

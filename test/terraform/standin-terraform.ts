@@ -133,6 +133,11 @@ function standin(spec: ProviderBindingSpec): Promise<RunningStandin> {
 
 type TerraformJson = Record<string, any>;
 
+/** Whether a synthesized stack folder plans through stand-ins (it requires a provider no binary exists for here). */
+export function needsStandin(stackDir: string): boolean {
+  return standinsFor(JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'))).length > 0;
+}
+
 /** The stand-ins a configuration needs: the providers of PROVIDER_BINDINGS that its `required_providers` name. */
 function standinsFor(config: TerraformJson): ProviderBindingSpec[] {
   const required = Object.values(config.terraform?.required_providers ?? {}) as Array<{ source?: string }>;

@@ -269,7 +269,7 @@ export class ResourceRules {
         return [error('Missing required argument', `"${key}": one of \`${keys.join(',')}\` must be specified`, steps)];
       }
     }
-    if (!isSet(value)) return [];
+    if (!isSet(value) || this.lookup(config, key) === undefined) return [];
     if (rule.computedOnly) {
       return [error('Value for unconfigurable attribute',
         `Can't configure a value for "${key}": its value will be decided automatically based on the result of applying this configuration.`, steps)];

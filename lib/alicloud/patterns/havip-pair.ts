@@ -1,0 +1,442 @@
+import { DataResource, TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { haVipKeepalivedUserData } from './havip/keepalived-user-data';
+import { checkDistinct, checkIpv4Cidr, checkIpv4InVswitch, checkRange } from './pattern-checks';
+import { HAVIP_PAIR_MEMBER_PROPS, HAVIP_PAIR_PROPS } from './prop-specs';
+import { ADMIN_PORTS } from '../../core/admin-ports';
+import { parseCidr } from '../../core/cidr';
+import { ErrorCode } from '../../core/error-codes';
+import { NetworkConstraintError } from '../../core/errors';
+import { checkProps } from '../../core/prop-checks';
+import { isUnresolved, literal } from '../../core/tokens';
+import { KeepalivedNode } from '../../os/keepalived-node';
+import { EipAddress } from '../bindings/eip-address';
+import { EipAssociation } from '../bindings/eip-association';
+import { Havip } from '../bindings/havip';
+import { HavipAttachment } from '../bindings/havip-attachment';
+import { Instance } from '../bindings/instance';
+import { SecurityGroup } from '../bindings/security-group';
+import { SecurityGroupRule } from '../bindings/security-group-rule';
+import { AliDocUrl } from '../doc-url';
+
+const DEFAULT_ACTIVE_PRIORITY = 150;
+const DEFAULT_STANDBY_PRIORITY = 100;
+const DEFAULT_VIRTUAL_ROUTER_ID = 51;
+const DEFAULT_EIP_BANDWIDTH_MBPS = 5;
+const KEEPALIVED_DOC_URL = 'https://keepalived.readthedocs.io/en/latest/configuration_synopsis.html';
+const PAIR_NAME = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** One of the two ECS instances of a `HaVipPair`. */
+export interface HaVipPairMember {
+  /**
+   * Fixed private IPv4 address of the instance, in the pair's vSwitch. keepalived's unicast peers
+   * and the VRRP security group rules name it, so it is fixed rather than picked by Alibaba Cloud.
+   */
+  readonly privateIp: string;
+
+  /**
+   * VRRP priority (1-254): the running member with the higher priority holds the HaVip.
+   * Changing it replaces the instance (it lives in the user data).
+   * @default 150 for the active member, 100 for the standby
+   * @see https://keepalived.readthedocs.io/en/latest/configuration_synopsis.html
+   */
+  readonly priority?: number;
+
+  /**
+   * Image id of this member, to roll a new image out one member at a time, the standby first.
+   * @default - the pair's `imageId`
+   */
+  readonly imageId?: string;
+
+  /**
+   * This member's own user data: a script starting with `#!`, run as its own program at first
+   * boot, before keepalived is installed and started (a member whose script fails never takes the
+   * HaVip). Changing it replaces the instance: roll changes out one member at a time, the standby first.
+   * @default - only the keepalived setup
+   */
+  readonly userData?: string;
+}
+
+/** Props of a `HaVipPair`. */
+export interface HaVipPairProps {
+  /**
+   * Name of the pair: the VRRP instance, the HaVip, the security group and the instances' names
+   * (letters, digits, `-`, `_`, at most 40).
+   * @default - the construct's id and a hash of its construct path
+   */
+  readonly pairName?: string;
+
+  /** VPC of the pair's security group: the VPC of `vswitchId`. */
+  readonly vpcId: string;
+
+  /**
+   * vSwitch of the HaVip and of both instances: a HaVip only answers for hosts of its own vSwitch.
+   * @see https://www.alibabacloud.com/help/en/vpc/api-associatehavip
+   */
+  readonly vswitchId: string;
+
+  /**
+   * CIDR block of `vswitchId`, when known: the HaVip and the members' addresses are checked
+   * against it at construction, and keepalived adds the HaVip with its prefix length.
+   * @default - unknown: the addresses are checked by Alibaba Cloud at apply, the HaVip added as a /32
+   */
+  readonly vswitchCidr?: string;
+
+  /**
+   * The HaVip's address, in the vSwitch.
+   * @default - picked by Alibaba Cloud from the vSwitch (known after apply)
+   */
+  readonly haVipAddress?: string;
+
+  /** The member that holds the HaVip when the pair is created, with the higher priority. */
+  readonly active: HaVipPairMember;
+
+  /** The member that takes the HaVip over when the active one stops advertising. */
+  readonly standby: HaVipPairMember;
+
+  /** ECS instance type of both members (`ecs.g7.large`). */
+  readonly instanceType: string;
+
+  /**
+   * Image id of the members that set none of their own: Alibaba Cloud Linux, CentOS, Ubuntu or
+   * Debian (the user data installs keepalived with dnf, yum or apt). Changing it replaces both
+   * members in one apply: to roll a new image out, set each member's `imageId`, the standby's first.
+   */
+  readonly imageId: string;
+
+  /**
+   * System disk category of both instances; recent instance families take only ESSDs.
+   * @default 'cloud_essd'
+   */
+  readonly systemDiskCategory?: string;
+
+  /**
+   * SSH key pair of both instances. No SSH rule is added: add a rule from your admin range to a
+   * group of `securityGroupIds`.
+   * @default - no key pair
+   */
+  readonly keyName?: string;
+
+  /**
+   * More security groups of both instances (administration access, for example).
+   * @default - only the pair's own group
+   */
+  readonly securityGroupIds?: string[];
+
+  /**
+   * Client ranges allowed to reach the HaVip on `clientTcpPorts` and `clientUdpPorts`. Clients
+   * are allowed by CIDR: a rule naming a security group matches its members' own addresses, which
+   * the HaVip is not.
+   * @default - none
+   */
+  readonly clientCidrs?: string[];
+
+  /**
+   * TCP ports the clients reach the HaVip on (SSH and RDP from the whole internet are refused).
+   * @default - none
+   */
+  readonly clientTcpPorts?: number[];
+
+  /**
+   * UDP ports the clients reach the HaVip on.
+   * @default - none
+   */
+  readonly clientUdpPorts?: number[];
+
+  /**
+   * Associate an EIP with the HaVip (one at most: a HaVip takes a single EIP). The EIP follows
+   * the HaVip to whichever member holds it.
+   * @default false
+   * @see https://www.alibabacloud.com/help/en/eip/associate-an-eip-with-a-cloud-instance
+   */
+  readonly eip?: boolean;
+
+  /**
+   * Peak bandwidth of the EIP in Mbit/s (1-200 for pay-by-traffic).
+   * @default 5
+   */
+  readonly eipBandwidthMbps?: number;
+
+  /**
+   * VRRP virtual router id (1-255), unique among the VRRP pairs of the vSwitch.
+   * @default 51
+   */
+  readonly virtualRouterId?: number;
+
+  /**
+   * Seconds between VRRP advertisements (1-255); the standby takes over after about three missed ones.
+   * @default 1
+   */
+  readonly advertisementIntervalSeconds?: number;
+
+  /**
+   * VRRP simple password (1-8 letters, digits, `.`, `_`, `-`), readable in the user data: it only
+   * guards against another VRRP pair on the same router id; the security group does the rest.
+   * @default - no VRRP authentication
+   */
+  readonly vrrpPassword?: string;
+
+  /**
+   * Tags of every resource of the pair.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Two ECS instances sharing an Alibaba Cloud HaVip with keepalived: unicast VRRP between their fixed
+ * addresses elects the holder, which adds the HaVip on its device and announces it with gratuitous
+ * ARP; the vSwitch then delivers the HaVip (and its EIP, if any) there. No API call, no credentials
+ * on the instances.
+ *
+ * The pair's security group admits VRRP from the two members' /32s only. Alibaba Cloud security
+ * group rules take `tcp`, `udp`, `icmp`, `icmpv6`, `gre` or `all`, not IP protocol 112 (VRRP), so
+ * the rules allow `all` from the peer's single address: nothing else than the other member gets in
+ * through them.
+ *
+ * keepalived's configuration lives in the user data, which runs at first boot only, and
+ * `alicloud_instance` changes `user_data` in place (with a reboot that does not run it again): each
+ * instance is therefore replaced when its user data changes (`replace_triggered_by` a
+ * `terraform_data` holding it). Change one member at a time (its `imageId`, `userData` or
+ * `priority`), the standby first.
+ *
+ * @see https://www.alibabacloud.com/help/en/vpc/api-associatehavip
+ */
+export class HaVipPair extends Construct {
+  /** Name of the pair. */
+  public readonly pairName: string;
+  /** The HaVip's address: the given one, or a reference to the one Alibaba Cloud picks. */
+  public readonly virtualIp: string;
+  /** Id of the HaVip. */
+  public readonly haVipId: string;
+  /** Id of the active member's ECS instance. */
+  public readonly activeInstanceId: string;
+  /** Id of the standby member's ECS instance. */
+  public readonly standbyInstanceId: string;
+  /** Id of the pair's security group: VRRP between the members, clients by CIDR. */
+  public readonly securityGroupId: string;
+  /** Public address of the EIP on the HaVip (with `eip`). */
+  public readonly eipAddress?: string;
+  /** Allocation id of the EIP on the HaVip (with `eip`). */
+  public readonly eipAllocationId?: string;
+  /** The `alicloud_havip`, for escape hatches. */
+  public readonly haVipResource: TerraformResource;
+  /** The active member's `alicloud_instance`, for escape hatches. */
+  public readonly activeInstanceResource: TerraformResource;
+  /** The standby member's `alicloud_instance`, for escape hatches. */
+  public readonly standbyInstanceResource: TerraformResource;
+  /** The pair's `alicloud_security_group`, for escape hatches. */
+  public readonly securityGroupResource: TerraformResource;
+  /** The `alicloud_eip_address` on the HaVip (with `eip`), for escape hatches. */
+  public readonly eipResource?: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: HaVipPairProps) {
+    super(scope, id);
+    checkProps(this, props, HAVIP_PAIR_PROPS);
+    checkProps(this, props.active, HAVIP_PAIR_MEMBER_PROPS, 'props.active');
+    checkProps(this, props.standby, HAVIP_PAIR_MEMBER_PROPS, 'props.standby');
+    this.pairName = props.pairName ?? `${id.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 31)}-${this.node.addr.slice(0, 8)}`;
+    const priorities = {
+      active: props.active.priority ?? DEFAULT_ACTIVE_PRIORITY,
+      standby: props.standby.priority ?? DEFAULT_STANDBY_PRIORITY,
+    };
+    this.validate(props, priorities);
+    const tags = props.tags;
+
+    const haVip = new Havip(this, 'HaVip', {
+      haVipName: this.pairName,
+      vswitchId: props.vswitchId,
+      ipAddress: props.haVipAddress,
+      description: `HaVip of pair ${this.pairName}, moved by keepalived`,
+      tags,
+    });
+    this.haVipResource = haVip;
+    this.haVipId = haVip.id;
+    this.virtualIp = props.haVipAddress ?? haVip.ipAddress;
+
+    const group = this.pairSecurityGroup(props, tags);
+    this.securityGroupResource = group;
+    this.securityGroupId = group.id;
+
+    const active = this.launchMember('active', props.active, props.standby, priorities.active, props);
+    const standby = this.launchMember('standby', props.standby, props.active, priorities.standby, props);
+    this.activeInstanceResource = active;
+    this.standbyInstanceResource = standby;
+    this.activeInstanceId = active.id;
+    this.standbyInstanceId = standby.id;
+
+    if (props.eip) {
+      const eip = new EipAddress(this, 'Eip', {
+        addressName: this.pairName,
+        bandwidth: String(props.eipBandwidthMbps ?? DEFAULT_EIP_BANDWIDTH_MBPS),
+        internetChargeType: 'PayByTraffic',
+        description: `EIP of HaVip pair ${this.pairName}`,
+        tags,
+      });
+      new EipAssociation(this, 'EipAssociation', { allocationId: eip.id, instanceId: haVip.id, instanceType: 'HaVip' });
+      this.eipResource = eip;
+      this.eipAllocationId = eip.id;
+      this.eipAddress = eip.ipAddress;
+    }
+  }
+
+  /** One member: an ECS instance whose user data runs keepalived with its side of the pair, attached to the HaVip. */
+  private launchMember(name: 'active' | 'standby', self: HaVipPairMember, peer: HaVipPairMember, priority: number, props: HaVipPairProps): Instance {
+    const node: KeepalivedNode = {
+      pairName: this.pairName,
+      nodeName: name,
+      initiallyMaster: name === 'active',
+      virtualIp: this.virtualIp,
+      virtualIpPrefixLength: parseCidr(literal(props.vswitchCidr))?.prefix ?? 32,
+      ownAddress: self.privateIp,
+      peerAddress: peer.privateIp,
+      priority,
+      virtualRouterId: props.virtualRouterId ?? DEFAULT_VIRTUAL_ROUTER_ID,
+      advertisementIntervalSeconds: props.advertisementIntervalSeconds ?? 1,
+      // Only a notify script checks ownership; a HaVip needs none (the vSwitch follows ARP).
+      ownershipCheckIntervalSeconds: 0,
+      authPassword: props.vrrpPassword,
+    };
+    const id = name === 'active' ? 'Active' : 'Standby';
+    const userData = haVipKeepalivedUserData(node, self.userData);
+    const userDataHolder = new DataResource(this, `${id}UserData`, { input: { user_data: userData } });
+    const instance = new Instance(this, `${id}Instance`, {
+      instanceName: `${this.pairName}-${name}`,
+      instanceType: props.instanceType,
+      imageId: self.imageId ?? props.imageId,
+      vswitchId: props.vswitchId,
+      privateIp: self.privateIp,
+      securityGroups: [this.securityGroupId, ...props.securityGroupIds ?? []],
+      systemDiskCategory: props.systemDiskCategory ?? 'cloud_essd',
+      keyName: props.keyName,
+      userData,
+      // IMDSv2 only: a process tricked into fetching a URL cannot read the instance's metadata.
+      httpTokens: 'required',
+      tags: { ...props.tags, Name: `${this.pairName}-${name}` },
+      // The user data runs at first boot only: updated in place, the instance would reboot with the
+      // keepalived configuration it already had.
+      // A plain address: cdktf writes a resource given here as "${...}", which Terraform refuses in replace_triggered_by.
+      lifecycle: { replaceTriggeredBy: [`${userDataHolder.terraformResourceType}.${userDataHolder.friendlyUniqueId}`] },
+    });
+    new HavipAttachment(this, `${id}Attachment`, { haVipId: this.haVipId, instanceId: instance.id, instanceType: 'EcsInstance' });
+    return instance;
+  }
+
+  /** The pair's group: VRRP from each member's /32 only, and the clients by CIDR on their ports. */
+  private pairSecurityGroup(props: HaVipPairProps, tags: Record<string, string> | undefined): SecurityGroup {
+    const group = new SecurityGroup(this, 'SecurityGroup', {
+      securityGroupName: this.pairName,
+      vpcId: props.vpcId,
+      description: `VRRP between the members of HaVip pair ${this.pairName}, and its clients`,
+      tags,
+    });
+    const rule = (id: string, ipProtocol: string, cidrIp: string, portRange: string, description: string) => new SecurityGroupRule(this, id, {
+      securityGroupId: group.id, type: 'ingress', policy: 'accept', nicType: 'intranet', ipProtocol, cidrIp, portRange, description,
+    });
+    for (const [name, member] of [['active', props.active], ['standby', props.standby]] as const) {
+      // No rule takes IP protocol 112 (VRRP): `all` from the member's single address is the narrowest.
+      rule(`Vrrp-${name}`, 'all', `${member.privateIp}/32`, '-1/-1', `VRRP from the ${name} member`);
+    }
+    const ports = [
+      ...(props.clientTcpPorts ?? []).map((port) => ({ protocol: 'tcp', port })),
+      ...(props.clientUdpPorts ?? []).map((port) => ({ protocol: 'udp', port })),
+    ];
+    (props.clientCidrs ?? []).forEach((cidr, i) => ports.forEach(({ protocol, port }, j) => rule(
+      isUnresolved(cidr) || isUnresolved(port) ? `Client${i}-${j}` : `Client-${cidr}-${protocol}-${port}`,
+      protocol, cidr, `${port}/${port}`, `Clients of HaVip pair ${this.pairName}`)));
+    return group;
+  }
+
+  private validate(props: HaVipPairProps, priorities: { active: number; standby: number }): void {
+    if (!isUnresolved(this.pairName) && !PAIR_NAME.test(this.pairName)) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.InvalidPairName,
+        scope: this,
+        problem: 'the pair name names the VRRP instance, the HaVip and the instances',
+        received: JSON.stringify(this.pairName),
+        allowed: 'letters, digits, "-" and "_", at most 40',
+      });
+    }
+    if (props.vswitchCidr !== undefined) checkIpv4Cidr(this, 'vswitchCidr', props.vswitchCidr);
+    const vswitchCidr = props.vswitchCidr;
+    if (props.haVipAddress !== undefined) checkIpv4InVswitch(this, 'the HaVip address', props.haVipAddress, vswitchCidr, AliDocUrl.havipResource);
+    checkIpv4InVswitch(this, 'the active member\'s private IP', props.active.privateIp, vswitchCidr, AliDocUrl.associateHaVip);
+    checkIpv4InVswitch(this, 'the standby member\'s private IP', props.standby.privateIp, vswitchCidr, AliDocUrl.associateHaVip);
+    checkDistinct(this, 'the HaVip address and the members\' private IPs',
+      [props.active.privateIp, props.standby.privateIp, ...props.haVipAddress === undefined ? [] : [props.haVipAddress]]);
+    this.validateVrrp(props, priorities);
+    this.validateClients(props);
+    this.validateMemberUserData('active', props.active.userData);
+    this.validateMemberUserData('standby', props.standby.userData);
+    if (props.eipBandwidthMbps !== undefined) checkRange(this, 'eipBandwidthMbps', props.eipBandwidthMbps, 1, 200);
+  }
+
+  private validateVrrp(props: HaVipPairProps, priorities: { active: number; standby: number }): void {
+    checkRange(this, 'virtualRouterId', props.virtualRouterId ?? DEFAULT_VIRTUAL_ROUTER_ID, 1, 255);
+    checkRange(this, 'advertisementIntervalSeconds', props.advertisementIntervalSeconds ?? 1, 1, 255);
+    checkRange(this, 'the active member\'s priority', priorities.active, 1, 254);
+    checkRange(this, 'the standby member\'s priority', priorities.standby, 1, 254);
+    if (!isUnresolved(priorities.active) && !isUnresolved(priorities.standby) && priorities.active <= priorities.standby) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.VrrpPrioritiesNotOrdered,
+        scope: this,
+        problem: 'the active member must have the higher VRRP priority, or the standby takes the HaVip at boot',
+        received: `active ${priorities.active}, standby ${priorities.standby}`,
+        allowed: 'an active priority greater than the standby\'s',
+        docUrl: KEEPALIVED_DOC_URL,
+      });
+    }
+    const password = props.vrrpPassword;
+    if (password !== undefined && !isUnresolved(password) && !/^[A-Za-z0-9._-]{1,8}$/.test(password)) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.InvalidVrrpPassword,
+        scope: this,
+        problem: 'a VRRP simple password holds at most 8 characters and is written into a shell script',
+        received: `${password.length} characters`,
+        allowed: '1 to 8 letters, digits, ".", "_" or "-"',
+        docUrl: KEEPALIVED_DOC_URL,
+      });
+    }
+  }
+
+  private validateClients(props: HaVipPairProps): void {
+    const cidrs = props.clientCidrs ?? [];
+    const ports = [...props.clientTcpPorts ?? [], ...props.clientUdpPorts ?? []];
+    cidrs.forEach((cidr) => checkIpv4Cidr(this, 'a client CIDR', cidr));
+    ports.forEach((port) => checkRange(this, 'a client port', port, 1, 65535, ErrorCode.InvalidPort));
+    if ((cidrs.length === 0) !== (ports.length === 0)) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.IncompleteClientIngress,
+        scope: this,
+        problem: 'clients of the HaVip need both their CIDR blocks and the ports they reach',
+        received: cidrs.length === 0 ? `${ports.length} client ports and no client CIDR` : `${cidrs.length} client CIDRs and no client port`,
+        allowed: 'clientCidrs with clientTcpPorts or clientUdpPorts, or neither',
+        docUrl: AliDocUrl.securityGroupRules,
+      });
+    }
+    const world = cidrs.find((cidr) => !isUnresolved(cidr) && parseCidr(cidr)?.prefix === 0);
+    const admin = ADMIN_PORTS.find((a) => (props.clientTcpPorts ?? []).includes(a.port));
+    if (world === undefined || admin === undefined) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.AdminPortOpenToInternet,
+      scope: this,
+      problem: `${admin.name} must not be open to the whole internet`,
+      received: `TCP ${admin.port} from ${world}`,
+      allowed: 'administration ports only from your admin CIDR, through a group of securityGroupIds',
+      docUrl: AliDocUrl.securityGroupRules,
+    });
+  }
+
+  /** A member's own user data runs as a program of its own, so it names its interpreter. */
+  private validateMemberUserData(name: string, userData: string | undefined): void {
+    if (userData === undefined || isUnresolved(userData) || userData.startsWith('#!')) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.UserDataNotShellScript,
+      scope: this,
+      problem: `the ${name} member's user data runs as a program of its own before keepalived starts, so it must name its interpreter`,
+      received: JSON.stringify(userData.split('\n')[0]),
+      allowed: 'a script starting with "#!" (for example "#!/bin/bash"), or none',
+      fix: 'Start the user data with a "#!" line; cloud-config and MIME multipart user data are not supported here',
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { IConstruct } from 'constructs';
+import { cidrContains, parseCidr } from '../../core/cidr';
+import { ErrorCode } from '../../core/error-codes';
+import { NetworkConstraintError } from '../../core/errors';
+import { isIpv4 } from '../../core/ipv4';
+import { isUnresolved } from '../../core/tokens';
+
+// Construction-time checks shared by the Alibaba Cloud patterns. Each one passes tokens: a value
+// known only at deploy time is left to the ALIxxx rules, or to Alibaba Cloud.
+
+/** A whole number in `[min, max]`. @throws NetworkConstraintError `InvalidCount`, or `code` when given */
+export function checkRange(
+  scope: IConstruct, what: string, value: number, min: number, max: number, code: string = ErrorCode.InvalidCount, docUrl?: string,
+): void {
+  if (isUnresolved(value) || (Number.isInteger(value) && value >= min && value <= max)) return;
+  throw new NetworkConstraintError({
+    code,
+    scope,
+    problem: `${what} is out of range`,
+    received: String(value),
+    allowed: `a whole number from ${min} to ${max}`,
+    docUrl,
+  });
+}
+
+/** An IPv4 CIDR block. @throws NetworkConstraintError `InvalidCidr` */
+export function checkIpv4Cidr(scope: IConstruct, what: string, cidr: string): void {
+  if (isUnresolved(cidr) || parseCidr(cidr)?.family === 4) return;
+  throw new NetworkConstraintError({
+    code: ErrorCode.InvalidCidr,
+    scope,
+    problem: `${what} is not an IPv4 CIDR block`,
+    received: cidr,
+    allowed: 'an IPv4 CIDR block such as 10.0.1.0/24',
+  });
+}
+
+/**
+ * An IPv4 address, inside the vSwitch's CIDR block when that is known.
+ * @throws NetworkConstraintError `InvalidIpv4Address`, `AddressOutsideSubnet`
+ */
+export function checkIpv4InVswitch(scope: IConstruct, what: string, address: string, vswitchCidr: string | undefined, docUrl: string): void {
+  if (isUnresolved(address)) return;
+  if (!isIpv4(address)) {
+    throw new NetworkConstraintError({
+      code: ErrorCode.InvalidIpv4Address,
+      scope,
+      problem: `${what} is not an IPv4 address`,
+      received: address,
+      allowed: 'a dotted-quad IPv4 address such as 10.0.1.10',
+    });
+  }
+  if (vswitchCidr === undefined || isUnresolved(vswitchCidr) || cidrContains(vswitchCidr, address)) return;
+  throw new NetworkConstraintError({
+    code: ErrorCode.AddressOutsideSubnet,
+    scope,
+    problem: `${what} must be an address of the vSwitch`,
+    received: `${address} (vSwitch ${vswitchCidr})`,
+    allowed: `an address of ${vswitchCidr}`,
+    docUrl,
+  });
+}
+
+/** No literal value twice. @throws NetworkConstraintError `code` (default `DuplicateAddress`) */
+export function checkDistinct(scope: IConstruct, what: string, values: string[], code: string = ErrorCode.DuplicateAddress): void {
+  const literals = values.filter((value) => !isUnresolved(value));
+  const duplicate = literals.find((value, i) => literals.indexOf(value) !== i);
+  if (duplicate === undefined) return;
+  throw new NetworkConstraintError({
+    code,
+    scope,
+    problem: `${what} must differ from each other`,
+    received: `${duplicate} twice`,
+    allowed: 'each value once',
+  });
+}
