@@ -18,21 +18,19 @@ export interface ExampleEntry {
   readonly build: (app: App) => void;
   /** The example exists to show NetworkRules findings (its own test asserts exactly which). */
   readonly showsFindings?: boolean;
-  /** The cloud of its resources (the network diagram draws AWS stacks only so far). */
-  readonly cloud: 'aws' | 'alicloud';
 }
 
 /** Every example stack; used by the root app and the tests. */
 export const ALL_EXAMPLES: readonly ExampleEntry[] = [
-  { name: 'alicloud-building-blocks', build: (app) => new AlicloudBuildingBlocksStack(app, 'alicloud-building-blocks'), cloud: 'alicloud' },
-  { name: 'alicloud-havip-pair', build: (app) => new AlicloudHaVipPairStack(app, 'alicloud-havip-pair'), cloud: 'alicloud' },
-  { name: 'alicloud-nat-gateway', build: (app) => new AlicloudNatGatewayStack(app, 'alicloud-nat-gateway'), cloud: 'alicloud' },
-  { name: 'building-blocks', build: (app) => new BuildingBlocksStack(app, 'building-blocks'), cloud: 'aws' },
-  { name: 'check-your-own-stack', build: (app) => new CheckYourOwnStack(app, 'check-your-own-stack'), showsFindings: true, cloud: 'aws' },
-  { name: 'dual-homed-instance', build: (app) => new DualHomedInstanceStack(app, 'dual-homed-instance'), cloud: 'aws' },
-  { name: 'ha-failover-nic', build: (app) => new HaFailoverNicStack(app, 'ha-failover-nic', { active: HaActiveSide.PRIMARY }), cloud: 'aws' },
-  { name: 'management-network', build: (app) => new ManagementNetworkStack(app, 'management-network'), cloud: 'aws' },
-  { name: 'multi-eip-instance', build: (app) => new MultiEipInstanceStack(app, 'multi-eip-instance'), cloud: 'aws' },
-  { name: 'nat-appliance', build: (app) => new NatApplianceStack(app, 'nat-appliance'), cloud: 'aws' },
-  { name: 'virtual-ip-pair', build: (app) => new VirtualIpPairStack(app, 'virtual-ip-pair'), cloud: 'aws' },
+  { name: 'alicloud-building-blocks', build: (app) => new AlicloudBuildingBlocksStack(app, 'alicloud-building-blocks') },
+  { name: 'alicloud-havip-pair', build: (app) => new AlicloudHaVipPairStack(app, 'alicloud-havip-pair') },
+  { name: 'alicloud-nat-gateway', build: (app) => new AlicloudNatGatewayStack(app, 'alicloud-nat-gateway') },
+  { name: 'building-blocks', build: (app) => new BuildingBlocksStack(app, 'building-blocks') },
+  { name: 'check-your-own-stack', build: (app) => new CheckYourOwnStack(app, 'check-your-own-stack'), showsFindings: true },
+  { name: 'dual-homed-instance', build: (app) => new DualHomedInstanceStack(app, 'dual-homed-instance') },
+  { name: 'ha-failover-nic', build: (app) => new HaFailoverNicStack(app, 'ha-failover-nic', { active: HaActiveSide.PRIMARY }) },
+  { name: 'management-network', build: (app) => new ManagementNetworkStack(app, 'management-network') },
+  { name: 'multi-eip-instance', build: (app) => new MultiEipInstanceStack(app, 'multi-eip-instance') },
+  { name: 'nat-appliance', build: (app) => new NatApplianceStack(app, 'nat-appliance') },
+  { name: 'virtual-ip-pair', build: (app) => new VirtualIpPairStack(app, 'virtual-ip-pair') },
 ];

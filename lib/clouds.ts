@@ -1,3 +1,4 @@
+import { ALICLOUD_DIAGRAM } from './alicloud/diagram/alicloud-diagram';
 import { ALI_CHECKS } from './alicloud/rules/registry';
 import { AWS_DIAGRAM } from './aws/diagram/aws-diagram';
 import { AWS_CHECKS } from './aws/rules/registry';
@@ -9,3 +10,4 @@ import { registerCloudDiagram } from './diagram/diagram-builders';
 registerCloud(AWS_CHECKS);
 registerCloud(ALI_CHECKS);
 registerCloudDiagram(AWS_DIAGRAM);
+registerCloudDiagram(ALICLOUD_DIAGRAM);

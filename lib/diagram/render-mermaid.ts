@@ -53,7 +53,7 @@ export function renderMermaid(model: DiagramModel): string {
   const ids = new MermaidIds();
   // The prefix already says the kind: `eni_web_mgmt` rather than `eni_aws_network_interface_web_mgmt`,
   // `vip_10_0_1_50` rather than `vip_vip_10_0_1_50`.
-  const idOf = (node: DiagramNode) => ids.idOf(node.key, SHAPES[node.kind].prefix, node.key.replace(/^(aws_\w+\.|[a-z-]+:)/, ''));
+  const idOf = (node: DiagramNode) => ids.idOf(node.key, SHAPES[node.kind].prefix, node.key.replace(/^([a-z][a-z0-9]*_\w+\.|[a-z-]+:)/, ''));
   // Allocate in key order, so that ids do not depend on the drawing order.
   model.nodes.forEach(idOf);
   const byKey = new Map(model.nodes.map((node) => [node.key, node]));

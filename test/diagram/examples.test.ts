@@ -13,14 +13,14 @@ function exampleStacks(build: (app: App) => void): TerraformStack[] {
 }
 
 describe('NetworkDiagram on the examples', () => {
-  // The diagram draws AWS stacks so far; the Alibaba builder is still to come.
-  test.each(ALL_EXAMPLES.filter((example) => example.cloud === 'aws').map((example) => [example.name, example.build] as const))(
+  test.each(ALL_EXAMPLES.map((example) => [example.name, example.build] as const))(
     'draws a well-formed diagram of every stack of %s, with every interface attached or explained',
     (_, build) => {
       for (const stack of exampleStacks(build)) {
         const chart = parseFlowchart(NetworkDiagram.render(stack));
         const interfaces = [...chart.nodes.values()].filter((node) => node.shape === 'stadium');
-        expect(interfaces.length).toBeGreaterThan(0);
+        // A stack may have no interface at all (a NAT gateway with its EIPs): it still draws edges.
+        expect(chart.edges.length).toBeGreaterThan(0);
         // Every interface reaches an instance, or is a failover interface (its standby edge) or external.
         for (const eni of interfaces) {
           const edges = chart.edges.filter((edge) => edge.from === eni.id || edge.to === eni.id);
