@@ -1,15 +1,11 @@
 /**
- * The fleet both benchmark variants build, host for host: what each host has and the shared
+ * The AWS fleet both benchmark variants build, host for host: what each host has and the shared
  * network it lives in. Both variants read these values, so they write the same resources.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { TerraformStack } from 'cdktf';
-
-export type Variant = 'library' | 'raw';
-
-export const VARIANTS: readonly Variant[] = ['library', 'raw'];
 
 /** Takes three interfaces (m5.large: 3 interfaces, 10 IPv4 addresses each). */
 export const INSTANCE_TYPE = 'm5.large';

@@ -9,10 +9,15 @@ import { AMI, buildNetwork, ELASTIC_IP_INTERFACES, INGRESS_RULES, INSTANCE_TYPE,
 
 export type Library = typeof import('../../lib/index');
 
-export function buildLibraryFleet(lib: Library, app: App, hosts: number): TerraformStack {
-  const stack = new TerraformStack(app, 'fleet');
+/** Installs NetworkRules the way BENCH_CHECKS says; shared by the library fleets of every cloud. */
+export function installChecks(lib: Library, app: App, stack: TerraformStack): void {
   if (process.env.BENCH_CHECKS === 'aspect') Aspects.of(stack).add(new lib.NetworkRules());
   else lib.NetworkRules.applyTo(app);
+}
+
+export function buildLibraryFleet(lib: Library, app: App, hosts: number): TerraformStack {
+  const stack = new TerraformStack(app, 'fleet');
+  installChecks(lib, app, stack);
   const { vpc, subnets } = buildNetwork(stack, hosts);
   const subnetReferences = subnets.map((subnet) => lib.SubnetReference.fromSubnet(subnet));
   for (let i = 0; i < hosts; i++) {

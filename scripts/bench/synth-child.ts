@@ -2,7 +2,7 @@
  * One measurement, in a fresh process: builds one fleet variant and synthesizes it with
  * `app.synth()` into the given folder, then prints one JSON line (a `SynthSample`).
  *
- *   node <compiled>/scripts/bench/synth-child.js <library|raw> <hosts> <outdir>
+ *   node <compiled>/scripts/bench/synth-child.js <aws|alicloud> <library|raw> <hosts> <outdir>
  *
  * `scripts/bench.ts` compiles it (see compile.ts) and names the library module to load in
  * BENCH_LIBRARY_MODULE (`build/index.js`, or `lib/` transpiled). Time is measured from the end of the imports, so process start and module loading are
@@ -13,11 +13,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { App, TerraformStack } from 'cdktf';
-import type { Variant } from './fleet-spec';
 import type { Library } from './library-fleet';
+import { Cloud, CLOUDS, Variant, VARIANTS } from './variants';
 
 /** What one child reports. */
 export interface SynthSample {
+  readonly cloud: Cloud;
   readonly variant: Variant;
   readonly hosts: number;
   /** From process start to the end of the imports. */
@@ -66,18 +67,40 @@ function timeChecks(app: App, build: () => TerraformStack): TerraformStack {
   return stack;
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports -- each variant loads only its own modules */
-function loadFleet(variant: Variant): { build: (app: App, hosts: number) => TerraformStack; summary?: (stack: TerraformStack) => string } {
-  if (variant === 'raw') {
-    const { buildRawFleet } = require('./raw-fleet') as typeof import('./raw-fleet');
-    return { build: buildRawFleet };
-  }
+function libraryModulePath(): string {
   const modulePath = process.env.BENCH_LIBRARY_MODULE;
   if (!modulePath) throw new Error('BENCH_LIBRARY_MODULE is not set');
-  const library = require(modulePath) as Library;
-  const { buildLibraryFleet } = require('./library-fleet') as typeof import('./library-fleet');
+  return modulePath;
+}
+
+type FleetBuilder = (app: App, hosts: number) => TerraformStack;
+
+/* eslint-disable @typescript-eslint/no-require-imports -- each variant loads only its own modules */
+function loadRawFleet(cloud: Cloud): FleetBuilder {
+  if (cloud === 'aws') return (require('./raw-fleet') as typeof import('./raw-fleet')).buildRawFleet;
+  const { loadAlicloudBindings } = require('./alicloud-fleet-spec') as typeof import('./alicloud-fleet-spec');
+  const { buildAlicloudRawFleet } = require('./alicloud-raw-fleet') as typeof import('./alicloud-raw-fleet');
+  const bindings = loadAlicloudBindings(libraryModulePath());
+  return (app, hosts) => buildAlicloudRawFleet(bindings, app, hosts);
+}
+
+function loadLibraryFleet(cloud: Cloud, library: Library): FleetBuilder {
+  if (cloud === 'aws') {
+    const { buildLibraryFleet } = require('./library-fleet') as typeof import('./library-fleet');
+    return (app, hosts) => buildLibraryFleet(library, app, hosts);
+  }
+  const { loadAlicloudBindings } = require('./alicloud-fleet-spec') as typeof import('./alicloud-fleet-spec');
+  const { buildAlicloudLibraryFleet } = require('./alicloud-library-fleet') as typeof import('./alicloud-library-fleet');
+  const bindings = loadAlicloudBindings(libraryModulePath());
+  return (app, hosts) => buildAlicloudLibraryFleet(library, bindings, app, hosts);
+}
+
+function loadFleet(cloud: Cloud, variant: Variant): { build: FleetBuilder; summary?: (stack: TerraformStack) => string } {
+  if (variant === 'raw') return { build: loadRawFleet(cloud) };
+  const library = require(libraryModulePath()) as Library;
+  const build = loadLibraryFleet(cloud, library);
   return {
-    build: (app, hosts) => timeChecks(app, () => buildLibraryFleet(library, app, hosts)),
+    build: (app, hosts) => timeChecks(app, () => build(app, hosts)),
     summary: (stack) => library.NetworkRules.summaryOf(stack),
   };
 }
@@ -104,11 +127,11 @@ function configurationDigest(resources: ResourceBlocks): string {
 }
 
 function main(): void {
-  const [variant, hostsArgument, outdir] = process.argv.slice(2);
-  if ((variant !== 'library' && variant !== 'raw') || !hostsArgument || !outdir) {
-    throw new Error('usage: synth-child <library|raw> <hosts> <outdir>');
+  const [cloud, variant, hostsArgument, outdir] = process.argv.slice(2) as [Cloud, Variant, string, string];
+  if (!CLOUDS.includes(cloud) || !VARIANTS.includes(variant) || !hostsArgument || !outdir) {
+    throw new Error(`usage: synth-child <${CLOUDS.join('|')}> <${VARIANTS.join('|')}> <hosts> <outdir>`);
   }
-  const fleet = loadFleet(variant);
+  const fleet = loadFleet(cloud, variant);
   const readyMs = performance.now();
   const readyRssBytes = process.memoryUsage().rss;
 
@@ -120,6 +143,7 @@ function main(): void {
 
   const resources = synthesizedResources(outdir, stack);
   const sample: SynthSample = {
+    cloud,
     variant,
     hosts: Number(hostsArgument),
     readyMs,

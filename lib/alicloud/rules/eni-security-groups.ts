@@ -16,12 +16,22 @@ export interface EniSecurityGroups {
   readonly unknown?: { readonly what: string; readonly value: TfValue };
 }
 
+// ALI011, ALI012 and ALI070 all read the list of one index: built once, it was a third of the rules' time on a large fleet.
+const byIndex = new WeakMap<AliIndex, readonly EniSecurityGroups[]>();
+
 /**
  * Every ENI of the stack with its security groups: the ENI resources (`security_group_ids`, or the
  * deprecated `security_groups`), the primary ENI an `alicloud_instance` creates (`security_groups`)
- * and the ENIs its `network_interfaces` blocks create (`security_group_ids`).
+ * and the ENIs its `network_interfaces` blocks create (`security_group_ids`). Built once per index
+ * and shared by its callers.
  */
-export function eniSecurityGroups(index: AliIndex): EniSecurityGroups[] {
+export function eniSecurityGroups(index: AliIndex): readonly EniSecurityGroups[] {
+  let list = byIndex.get(index);
+  if (!list) byIndex.set(index, list = collect(index));
+  return list;
+}
+
+function collect(index: AliIndex): EniSecurityGroups[] {
   const result: EniSecurityGroups[] = [];
   for (const eni of index.resources(AliType.enis)) {
     const current = eni.attr('security_group_ids');
