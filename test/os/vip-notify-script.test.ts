@@ -42,7 +42,7 @@ function fileCloud(dir: string): TakeoverShell {
 describe('renderNotifyScript', () => {
   test('GIVEN a cloud\'s takeover WHEN the script is rendered THEN it places the cloud\'s lines after the helpers and before the actions, and parses', () => {
     // WHEN
-    const script = renderNotifyScript(NODE, fileCloud('/tmp/x'));
+    const script = renderNotifyScript(NODE, fileCloud('network-state'));
     // THEN
     expect(script.startsWith('#!/bin/bash\n# Notify script of VirtualIpPair "web", active node')).toBe(true);
     expect(script).toContain('# MASTER writes "here" to the network file.\n');
@@ -55,11 +55,11 @@ describe('renderNotifyScript', () => {
   });
 
   test('GIVEN the node with the lower priority WHEN the script is rendered THEN it is not the preferred holder', () => {
-    expect(renderNotifyScript({ ...NODE, initiallyMaster: false }, fileCloud('/tmp/x'))).toContain('PREFERRED_HOLDER=no\n');
+    expect(renderNotifyScript({ ...NODE, initiallyMaster: false }, fileCloud('network-state'))).toContain('PREFERRED_HOLDER=no\n');
   });
 
   test('GIVEN any node WHEN the script is rendered THEN it holds no Terraform template sequence', () => {
-    expect(renderNotifyScript(NODE, fileCloud('/tmp/x'))).not.toMatch(/[$%]\{/);
+    expect(renderNotifyScript(NODE, fileCloud('network-state'))).not.toMatch(/[$%]\{/);
   });
 });
 
