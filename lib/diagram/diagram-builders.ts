@@ -30,6 +30,9 @@ export function buildModel(index: RuleIndex, stackName: string): DiagramModel {
     nodes: models.flatMap((model) => model.nodes),
     links: models.flatMap((model) => model.links),
     securityGroups: models.flatMap((model) => model.securityGroups),
+    // Rows both clouds word alike are shown once.
+    legend: models.flatMap((model) => model.legend)
+      .filter((row, i, rows) => rows.findIndex((other) => other.drawn === row.drawn && other.means === row.means) === i),
   };
 }
 

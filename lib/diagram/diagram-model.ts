@@ -55,12 +55,20 @@ export interface InterfaceGroups {
   readonly groups: string[];
 }
 
+/** One row of the legend beside the diagram: how something is drawn, and what it means on its cloud. */
+export interface DiagramLegendRow {
+  readonly drawn: string;
+  readonly means: string;
+}
+
 /** Everything one stack's diagram shows, sorted, independent of how it is rendered. */
 export interface DiagramModel {
   readonly stackName: string;
   readonly nodes: DiagramNode[];
   readonly links: DiagramLink[];
   readonly securityGroups: InterfaceGroups[];
+  /** What the boxes and edges mean, in the words of the clouds drawn. */
+  readonly legend: DiagramLegendRow[];
 }
 
 /** How a value only known once deployed reads in the diagram. */

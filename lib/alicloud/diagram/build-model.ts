@@ -1,5 +1,6 @@
 import { TfResource, TfValue } from '../../checks/tf-value';
-import { byKey, DEPLOY_TIME, DiagramLink, DiagramLinkKind, DiagramModel, DiagramNode, DiagramNodeKind, InterfaceGroups, shown } from '../../diagram/diagram-model';
+import { DEPLOY_TIME, DiagramLegendRow, DiagramModel, DiagramNodeKind, shown } from '../../diagram/diagram-model';
+import { DiagramModelBuilder, groupName as namedGroup, repeated } from '../../diagram/model-builder';
 import { AliIndex, AliType, EipAssociation, EniAttachment, Host, Target, TargetKind } from '../rules/ali-index';
 import { modeOf, targetKindOf } from '../rules/eip-associations';
 import { eniAddresses } from '../rules/eni-addresses';
@@ -9,9 +10,20 @@ import { EniSecurityGroups, eniSecurityGroups } from '../rules/eni-security-grou
 export const ALI_PICKED = 'Alibaba-picked';
 
 const EIP_TYPES = ['alicloud_eip_address', 'alicloud_eip'];
-// Beyond this, an ENI's label names the first groups and how many more there are (the Markdown
-// table lists them all).
-const GROUPS_SHOWN = 3;
+
+/** What the boxes and edges of an Alibaba Cloud stack's diagram mean. */
+const ALI_LEGEND: readonly DiagramLegendRow[] = [
+  { drawn: 'large boxes', means: 'VPC (CIDR) holding vSwitches (CIDR, zone)' },
+  { drawn: 'rectangle', means: 'ECS instance, with its instance type; NAT gateway, with its type' },
+  { drawn: 'rounded box', means: 'ENI (an instance\'s primary one included): private addresses (primary first), security groups' },
+  { drawn: 'flag', means: 'EIP, arrow labelled with its association mode (NAT, BINDED, MULTI_BINDED) and the private IP it maps to' },
+  { drawn: 'hexagon', means: 'HaVip, in its vSwitch' },
+  { drawn: 'solid arrow', means: 'ENI of the instance from its creation (primary, or `network_interfaces` block)' },
+  { drawn: 'dashed arrow', means: 'ENI attached after creation (`alicloud_ecs_network_interface_attachment`, `alicloud_network_interface_attachment`)' },
+  { drawn: 'dotted grey arrow', means: 'an instance or ENI attached to the HaVip: keepalived decides which one holds it' },
+  { drawn: 'grey dashed box', means: 'not in this stack: a literal id or a value only known at deploy time' },
+  { drawn: '`(deploy-time)` / `Alibaba-picked`', means: 'known only once deployed / assigned by Alibaba Cloud' },
+];
 
 /** The box a kind of association target is drawn as when it is not a resource of this stack. */
 const PLACEHOLDERS: Readonly<Record<TargetKind, { readonly kind: DiagramNodeKind; readonly noun: string }>> = {
@@ -31,13 +43,11 @@ export function buildAliDiagramModel(index: AliIndex, stackName: string): Diagra
   return new AliModelBuilder(index).build(stackName);
 }
 
-class AliModelBuilder {
-  private readonly nodes = new Map<string, DiagramNode>();
-  private readonly links = new Map<string, DiagramLink>();
-  private readonly groupRows: InterfaceGroups[] = [];
+class AliModelBuilder extends DiagramModelBuilder {
   private readonly groupsByLabel = new Map<string, EniSecurityGroups>();
 
   constructor(private readonly index: AliIndex) {
+    super(ALI_LEGEND);
     for (const entry of eniSecurityGroups(index)) this.groupsByLabel.set(entry.label, entry);
   }
 
@@ -89,31 +99,7 @@ class AliModelBuilder {
     }
     this.addElasticIps();
     for (const host of this.index.hosts) this.placeHost(host);
-    return {
-      stackName,
-      nodes: [...this.nodes.values()].sort(byKey),
-      links: [...this.links.values()].sort((a, b) => byKey({ key: linkKey(a) }, { key: linkKey(b) })),
-      securityGroups: this.groupRows.sort((a, b) => byKey({ key: a.interface }, { key: b.interface })),
-    };
-  }
-
-  private add(node: DiagramNode): DiagramNode {
-    const existing = this.nodes.get(node.key);
-    if (existing) return existing;
-    this.nodes.set(node.key, node);
-    return node;
-  }
-
-  private link(from: string, to: string, kind: DiagramLinkKind, label: string): void {
-    const link = { from, to, kind, label };
-    this.links.set(linkKey(link), link);
-  }
-
-  /** A box for something this stack does not declare: a literal id, or a value only known at deploy time. */
-  private placeholder(kind: DiagramNodeKind, noun: string, value: TfValue): string {
-    const key = `${kind}:${typeof value.raw === 'string' ? value.raw : JSON.stringify(value.raw)}`;
-    this.add({ key, kind, title: `${noun} ${shown(value, '?')}`, details: ['not in this stack'], external: true });
-    return key;
+    return this.model(stackName);
   }
 
   private vpcKey(vpcId: TfValue): string | undefined {
@@ -130,7 +116,7 @@ class AliModelBuilder {
   private addEni(key: string, title: string, owner: TfResource, groupsLabel: string, vswitchId: TfValue, addresses: string[]): string {
     const details = [
       ...addresses,
-      ...this.groupLines(title, this.groupsByLabel.get(groupsLabel)),
+      ...this.eniGroupLines(title, this.groupsByLabel.get(groupsLabel)),
       ...(owner.attr('source_dest_check').asBoolean() === false ? ['source/dest check off'] : []),
       ...repeated(owner),
     ];
@@ -138,17 +124,11 @@ class AliModelBuilder {
   }
 
   /** `SG web, admin`, and the row of the Markdown table. */
-  private groupLines(title: string, entry: EniSecurityGroups | undefined): string[] {
+  private eniGroupLines(title: string, entry: EniSecurityGroups | undefined): string[] {
     if (!entry) return [];
-    const names = entry.groups.map((group) => groupName(group));
-    this.groupRows.push({
-      interface: title,
-      groups: [...entry.groups.map((group) => groupName(group, true)), ...(entry.unknown ? [DEPLOY_TIME] : [])],
-    });
-    if (entry.unknown) names.push(DEPLOY_TIME);
-    if (names.length === 0) return [];
-    const more = names.length > GROUPS_SHOWN ? ` and ${names.length - GROUPS_SHOWN} more` : '';
-    return [`SG ${names.slice(0, GROUPS_SHOWN).join(', ')}${more}`];
+    const unknown = entry.unknown ? [DEPLOY_TIME] : [];
+    const names = [...entry.groups.map((group) => groupName(group)), ...unknown];
+    return this.groupLines(title, names, [...entry.groups.map((group) => groupName(group, true)), ...unknown]);
   }
 
   private addHost(host: Host): void {
@@ -248,19 +228,6 @@ function associationLabel(association: EipAssociation, kind: TargetKind | undefi
   return `instance_type ${shown(association.instanceType, DEPLOY_TIME)}`;
 }
 
-function linkKey(link: DiagramLink): string {
-  return `${link.from}\n${link.to}\n${link.kind}\n${link.label}`;
-}
-
-function repeated(resource: TfResource): string[] {
-  return resource.repeated ? ['several (count/for_each)'] : [];
-}
-
-/** A group of this stack by its name (and construct path for the table); anything else as written. */
 function groupName(group: TfValue, withPath = false): string {
-  const resource = group.referenceTo(AliType.securityGroup);
-  if (!resource) return shown(group, '?');
-  const name = resource.attr('security_group_name').asString();
-  if (name === undefined) return resource.path;
-  return withPath && name !== resource.path ? `${name} (${resource.path})` : name;
+  return namedGroup(group, AliType.securityGroup, 'security_group_name', withPath);
 }

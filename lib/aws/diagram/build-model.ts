@@ -2,26 +2,36 @@ import { FailoverRoles, failoverRoles } from './failover-roles';
 import { addressLines, AWS_PICKED, instancePrimaryAddresses, interfaceAddresses, launchTemplateAddresses } from './interface-addresses';
 import { virtualIpCarriers } from './virtual-ips';
 import { TfResource, TfValue } from '../../checks/tf-value';
-import { byKey, DEPLOY_TIME, DiagramLink, DiagramLinkKind, DiagramModel, DiagramNode, DiagramNodeKind, InterfaceGroups, shown } from '../../diagram/diagram-model';
+import { DEPLOY_TIME, DiagramLegendRow, DiagramModel, shown } from '../../diagram/diagram-model';
+import { DiagramModelBuilder, groupName as namedGroup, repeated } from '../../diagram/model-builder';
 import { MarkerRole, MarkerTag } from '../marker-tags';
 import { Host, InterfaceAttachment, AwsIndex } from '../rules/aws-index';
 import { InterfaceSecurityGroups, interfaceSecurityGroups } from '../rules/interface-security-groups';
 import { hasRole, tagValue } from '../rules/marker-tag-values';
 
-// Beyond this, an interface's label names the first groups and how many more there are (the
-// Markdown table lists them all).
-const GROUPS_SHOWN = 3;
 const LAUNCH_KINDS = new Set(['primary', 'instance-block', 'launch-template-block']);
+
+/** What the boxes and edges of an AWS stack's diagram mean. */
+const AWS_LEGEND: readonly DiagramLegendRow[] = [
+  { drawn: 'large boxes', means: 'VPC (CIDR) holding subnets (CIDR, Availability Zone)' },
+  { drawn: 'rectangle / parallelogram', means: 'instance / launch template, with its instance type' },
+  { drawn: 'rounded box', means: 'network interface: private addresses (primary first), security groups' },
+  { drawn: 'flag', means: 'Elastic IP, arrow labelled with the private IP it maps to' },
+  { drawn: 'hexagon', means: 'virtual IP: held as a secondary IP, or sent to an interface by a /32 route outside the VPC' },
+  { drawn: 'solid arrow', means: 'interface attached at launch, labelled with its device index' },
+  { drawn: 'dashed arrow', means: 'interface attached after launch (`aws_network_interface_attachment`, `attachment` block)' },
+  { drawn: 'thick green arrow', means: 'failover interface on the instance that holds it (active)' },
+  { drawn: 'dotted grey arrow', means: 'standby: the other member of a failover pair, or of a virtual IP pair' },
+  { drawn: 'grey dashed box', means: 'not in this stack: a literal id or a value only known at deploy time' },
+  { drawn: '`(deploy-time)` / `AWS-picked`', means: 'known only once deployed / assigned by AWS' },
+];
 
 /** Reads what the diagram shows from a stack's index: VPCs, subnets, hosts, interfaces, Elastic IPs, virtual IPs. */
 export function buildDiagramModel(index: AwsIndex, stackName: string): DiagramModel {
   return new ModelBuilder(index).build(stackName);
 }
 
-class ModelBuilder {
-  private readonly nodes = new Map<string, DiagramNode>();
-  private readonly links = new Map<string, DiagramLink>();
-  private readonly groupRows: InterfaceGroups[] = [];
+class ModelBuilder extends DiagramModelBuilder {
   /** The interface at device index 0 of each host, once its attachments are read. */
   private readonly primaryInterfaces = new Map<TfResource, string>();
   /** The first interface attached to each host, where a host without a primary is drawn. */
@@ -30,6 +40,7 @@ class ModelBuilder {
   private readonly roles: FailoverRoles;
 
   constructor(private readonly index: AwsIndex) {
+    super(AWS_LEGEND);
     this.roles = failoverRoles(index);
     for (const entry of interfaceSecurityGroups(index)) {
       const list = this.groupsByOwner.get(entry.owner) ?? [];
@@ -56,31 +67,7 @@ class ModelBuilder {
     this.addElasticIps();
     this.addVirtualIps();
     for (const host of this.index.hosts) this.placeHost(host);
-    return {
-      stackName,
-      nodes: [...this.nodes.values()].sort(byKey),
-      links: [...this.links.values()].sort((a, b) => byKey({ key: linkKey(a) }, { key: linkKey(b) })),
-      securityGroups: this.groupRows.sort((a, b) => byKey({ key: a.interface }, { key: b.interface })),
-    };
-  }
-
-  private add(node: DiagramNode): DiagramNode {
-    const existing = this.nodes.get(node.key);
-    if (existing) return existing;
-    this.nodes.set(node.key, node);
-    return node;
-  }
-
-  private link(from: string, to: string, kind: DiagramLinkKind, label: string): void {
-    const link = { from, to, kind, label };
-    this.links.set(linkKey(link), link);
-  }
-
-  /** A box for something this stack does not declare: a literal id, or a value only known at deploy time. */
-  private placeholder(kind: DiagramNodeKind, noun: string, value: TfValue, parent?: string): string {
-    const key = `${kind}:${typeof value.raw === 'string' ? value.raw : JSON.stringify(value.raw)}`;
-    this.add({ key, kind, title: `${noun} ${shown(value, '?')}`, details: ['not in this stack'], external: true, parent });
-    return key;
+    return this.model(stackName);
   }
 
   private addSubnet(subnet: TfResource): void {
@@ -107,7 +94,7 @@ class ModelBuilder {
   }
 
   private addInterface(eni: TfResource): void {
-    const details = [...addressLines(interfaceAddresses(eni)), ...this.groupLines(`eni ${eni.path}`, this.groupsByOwner.get(eni)?.[0])];
+    const details = [...addressLines(interfaceAddresses(eni)), ...this.interfaceGroupLines(`eni ${eni.path}`, this.groupsByOwner.get(eni)?.[0])];
     if (hasRole(this.index, eni, MarkerRole.failover) === true) {
       const pair = tagValue(this.index, eni, MarkerTag.failoverPair);
       details.push(pair.isAbsent ? 'failover interface' : `failover interface, pair ${shown(pair, '?')}`);
@@ -124,16 +111,12 @@ class ModelBuilder {
     });
   }
 
-  /** `SG web-sg, admin`, and the row of the Markdown table. */
-  private groupLines(title: string, entry: InterfaceSecurityGroups | undefined): string[] {
+  /** `SG web-sg, admin`, and the row of the Markdown table; an interface naming no group has the VPC's default one. */
+  private interfaceGroupLines(title: string, entry: InterfaceSecurityGroups | undefined): string[] {
     if (!entry) return [];
-    const groups = entry.groups.map((g) => groupName(g.group));
     const table = [...entry.groups.map((g) => groupName(g.group, true)), ...entry.unknown.map(() => DEPLOY_TIME)];
-    this.groupRows.push({ interface: title, groups: table.length > 0 ? table : ['the VPC\'s default group'] });
-    const names = [...groups, ...(entry.unknown.length > 0 ? [DEPLOY_TIME] : [])];
-    if (names.length === 0) return ['SG VPC default'];
-    const more = names.length > GROUPS_SHOWN ? ` and ${names.length - GROUPS_SHOWN} more` : '';
-    return [`SG ${names.slice(0, GROUPS_SHOWN).join(', ')}${more}`];
+    const names = [...entry.groups.map((g) => groupName(g.group)), ...(entry.unknown.length > 0 ? [DEPLOY_TIME] : [])];
+    return this.groupLines(title, names, table.length > 0 ? table : ['the VPC\'s default group'], ['SG VPC default']);
   }
 
   private addHost(host: Host): void {
@@ -166,7 +149,7 @@ class ModelBuilder {
         key: `${host.address}#primary`,
         kind: 'interface',
         title,
-        details: [...addressLines(instancePrimaryAddresses(host)), ...this.groupLines(title, this.primaryGroups(host))],
+        details: [...addressLines(instancePrimaryAddresses(host)), ...this.interfaceGroupLines(title, this.primaryGroups(host))],
         external: false,
         parent: this.subnetKey(host.attr('subnet_id')),
       }).key;
@@ -177,7 +160,10 @@ class ModelBuilder {
         key: `${host.address}#interface-${position}`,
         kind: 'interface',
         title,
-        details: [...addressLines(launchTemplateAddresses(attachment.block)), ...this.groupLines(title, this.templateGroups(host, attachment))],
+        details: [
+          ...addressLines(launchTemplateAddresses(attachment.block)),
+          ...this.interfaceGroupLines(title, this.templateGroups(host, attachment)),
+        ],
         external: false,
         parent: this.subnetKey(attachment.block.attr('subnet_id')),
       }).key;
@@ -294,19 +280,6 @@ class ModelBuilder {
   }
 }
 
-function linkKey(link: DiagramLink): string {
-  return `${link.from}\n${link.to}\n${link.kind}\n${link.label}`;
-}
-
-function repeated(resource: TfResource): string[] {
-  return resource.repeated ? ['several (count/for_each)'] : [];
-}
-
-/** A group of this stack by its name (and construct path for the table); anything else as written. */
 function groupName(group: TfValue, withPath = false): string {
-  const resource = group.referenceTo('aws_security_group');
-  if (!resource) return shown(group, '?');
-  const name = resource.attr('name').asString();
-  if (name === undefined) return resource.path;
-  return withPath && name !== resource.path ? `${name} (${resource.path})` : name;
+  return namedGroup(group, 'aws_security_group', 'name', withPath);
 }

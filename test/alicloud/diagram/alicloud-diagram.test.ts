@@ -25,6 +25,35 @@ function webStack(): TerraformStack {
 }
 
 describe('NetworkDiagram of an Alibaba Cloud stack', () => {
+  test('explains the drawing in Alibaba Cloud\'s words, not AWS\'s', () => {
+    // GIVEN an Alibaba Cloud stack
+    const stack = webStack();
+
+    // WHEN its Markdown page is rendered
+    const legend = NetworkDiagram.renderMarkdown(stack).split('## Legend')[1].split('## Security groups')[0];
+
+    // THEN the legend names vSwitches, ENIs, EIP modes and HaVips, and nothing of AWS
+    expect(legend).toContain('| large boxes | VPC (CIDR) holding vSwitches (CIDR, zone) |');
+    expect(legend).toContain('association mode (NAT, BINDED, MULTI_BINDED)');
+    expect(legend).toContain('| hexagon | HaVip, in its vSwitch |');
+    expect(legend).toContain('`Alibaba-picked`');
+    expect(legend).not.toMatch(/AWS|Elastic IP|Availability Zone|launch template|aws_/);
+  });
+
+  test('lists the legend rows of both clouds once when a stack has resources of both', () => {
+    // GIVEN an Alibaba Cloud stack that also has an AWS VPC
+    const stack = webStack();
+    new RawResource(stack, 'aws-vpc', 'aws_vpc', { cidr_block: '10.9.0.0/16' });
+
+    // WHEN its Markdown page is rendered
+    const legend = NetworkDiagram.renderMarkdown(stack).split('## Legend')[1].split('\n');
+
+    // THEN each cloud explains its boxes, and the rows both clouds word alike appear once
+    expect(legend).toContain('| large boxes | VPC (CIDR) holding subnets (CIDR, Availability Zone) |');
+    expect(legend).toContain('| large boxes | VPC (CIDR) holding vSwitches (CIDR, zone) |');
+    expect(legend.filter((line) => line.startsWith('| grey dashed box'))).toHaveLength(1);
+  });
+
   test('draws the VPC, the vSwitch, the instance with its primary and secondary ENIs', () => {
     // GIVEN an instance in vsw-a and an ENI attached to it by an attachment resource
     const stack = webStack();
