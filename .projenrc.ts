@@ -33,9 +33,12 @@ const project = new cdktf.ConstructLibraryCdktf({
   // The failover agent is Lambda code bundled by esbuild, not part of the jsii API.
   excludeTypescript: ['lib/aws/failover/agent/**'],
 
-  peerDeps: ['@cdktf/provider-aws@^20.1.0'],
+  // Both provider lines users are on: 20.x (hashicorp/aws 5.x) and 21.x (hashicorp/aws 6.x).
+  peerDeps: ['@cdktf/provider-aws@>=20.1.0 <22'],
   devDeps: [
     '@cdktf/provider-aws@20.1.0',
+    // The 21.x line, under another name: the provider-matrix jest run maps `@cdktf/provider-aws` to it.
+    '@cdktf/provider-aws-21@npm:@cdktf/provider-aws@21.22.1',
     'tsx',
     'fast-check',
     'jsii-pacmak',
@@ -74,7 +77,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     jestConfig: {
       // Prefer .ts so a stray compiled .js never shadows a source file.
       moduleFileExtensions: ['ts', 'js', 'json', 'node'],
-      testPathIgnorePatterns: ['/node_modules/', '/build/', '/dist/', '/cdktf.out/'],
+      // test/provider-aws-21/ holds the provider-matrix run's own tests (`test:aws21`).
+      testPathIgnorePatterns: ['/node_modules/', '/build/', '/dist/', '/cdktf.out/', '/test/provider-aws-21/'],
       // Generated provider bindings are not ours to cover.
       coveragePathIgnorePatterns: ['/node_modules/', '/lib/[^/]+/bindings/'],
       testTimeout: 30_000,
@@ -208,6 +212,15 @@ project.testTask.exec('jest --passWithNoTests --ci', {
   receiveArgs: true,
   env: { NIC_SYSTEM_TMPDIR: '$(node -p "require(\'os\').tmpdir()")', TMPDIR: '$(echo "$PWD/.tmp/jest-tmp")' },
 });
+// The same construct, pattern, rule and example tests against @cdktf/provider-aws 21.x (hashicorp/aws
+// 6.x); see test/provider-aws-21/jest.config.js for what that run leaves out and why.
+const providerMatrix = project.addTask('test:aws21', {
+  description: 'Run the AWS construct, pattern, rule and example tests against @cdktf/provider-aws 21.x',
+  exec: 'jest --ci --config test/provider-aws-21/jest.config.js',
+  receiveArgs: true,
+  env: { NIC_SYSTEM_TMPDIR: '$(node -p "require(\'os\').tmpdir()")', TMPDIR: '$(echo "$PWD/.tmp/jest-tmp")' },
+});
+project.testTask.spawn(providerMatrix);
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 project.testTask.spawn(project.tasks.tryFind('jsii:targets')!);
 project.testTask.spawn(project.tasks.tryFind('docs:check')!);

@@ -23,7 +23,8 @@ export interface InstanceAttributes {
 
 /** The interfaces the library has put on one instance so far, its primary one included. */
 interface AttachedInterfaces {
-  readonly deviceIndexes: Set<number>;
+  /** Device indexes taken on each network card. */
+  readonly deviceIndexes: Map<number, Set<number>>;
   count: number;
 }
 
@@ -36,7 +37,7 @@ function attachedTo(root: IConstruct, identity: unknown): AttachedInterfaces {
   let byInstance = attachedByApp.get(root);
   if (!byInstance) attachedByApp.set(root, byInstance = new Map());
   let attached = byInstance.get(identity);
-  if (!attached) byInstance.set(identity, attached = { deviceIndexes: new Set([0]), count: 1 });
+  if (!attached) byInstance.set(identity, attached = { deviceIndexes: new Map([[0, new Set([0])]]), count: 1 });
   return attached;
 }
 
@@ -87,21 +88,24 @@ export class InstanceReference {
   }
 
   /**
-   * Counts one more interface on the instance, at `deviceIndex`, refusing a device index already
-   * taken through the library and more interfaces than the instance type takes (the largest
-   * instance type's maximum when the type is unknown). The primary interface holds index 0.
+   * Counts one more interface on the instance, at `deviceIndex` of network card `networkCardIndex`,
+   * refusing a device index already taken on that card through the library and more interfaces
+   * than the instance type takes (the largest instance type's maximum when the type is unknown).
+   * The primary interface holds device index 0 of card 0.
    * @internal
    */
-  public _claimAttachment(networkInterface: IConstruct, deviceIndex: number): void {
+  public _claimAttachment(networkInterface: IConstruct, deviceIndex: number, networkCardIndex: number = 0): void {
     const attached = attachedTo(networkInterface.node.root, this.identity);
-    const literalIndex = !isUnresolved(deviceIndex);
-    if (literalIndex && attached.deviceIndexes.has(deviceIndex)) {
+    const literalIndex = !isUnresolved(deviceIndex) && !isUnresolved(networkCardIndex);
+    const taken = attached.deviceIndexes.get(networkCardIndex) ?? new Set<number>();
+    if (literalIndex && taken.has(deviceIndex)) {
+      const card = networkCardIndex === 0 ? '' : ` on network card ${networkCardIndex}`;
       throw new NetworkConstraintError({
         code: ErrorCode.DeviceIndexInUse,
         scope: networkInterface,
-        problem: `device index ${deviceIndex} of ${this.name} already has an interface`,
+        problem: `device index ${deviceIndex}${card} of ${this.name} already has an interface`,
         received: `deviceIndex ${deviceIndex}`,
-        allowed: `a device index not in ${[...attached.deviceIndexes].sort((a, b) => a - b).join(', ')}`,
+        allowed: `a device index not in ${[...taken].sort((a, b) => a - b).join(', ')}${card}`,
         docUrl: DocUrl.attachEni,
       });
     }
@@ -120,6 +124,6 @@ export class InstanceReference {
       });
     }
     attached.count += 1;
-    if (literalIndex) attached.deviceIndexes.add(deviceIndex);
+    if (literalIndex) attached.deviceIndexes.set(networkCardIndex, taken.add(deviceIndex));
   }
 }

@@ -6,6 +6,7 @@ import { checkAttachmentDeviceIndex } from './device-index-checks';
 import { DocUrl } from './doc-url';
 import type { IElasticIp } from './elastic-ip';
 import { InstanceReference } from './instance-reference';
+import { AwsProviderFeatures } from './provider-features';
 import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { isUnresolved } from '../core/tokens';
@@ -23,9 +24,11 @@ export interface AttachmentOptions {
   readonly deviceIndex: number;
 
   /**
-   * Network card of the instance the interface is attached to. The `aws_network_interface_attachment`
-   * resource of hashicorp/aws 5.x always attaches to the default card, so only that card is
-   * accepted here; attach to another card at launch with the instance's `network_interface` blocks.
+   * Network card of the instance the interface is attached to. `aws_network_interface_attachment`
+   * takes `network_card_index` from hashicorp/aws 6.x (`@cdktf/provider-aws` 21.x) on: with that
+   * line any card of the instance type is accepted. The 5.x resource (20.x) always attaches to the
+   * default card, so only that card is accepted there; attach to another card at launch with the
+   * instance's `network_interface` blocks.
    * @default - the instance type's default network card
    * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html#network-cards
    */
@@ -88,12 +91,17 @@ export abstract class NetworkInterfaceBase extends Construct implements INetwork
     checkAddressLimits(this, instance.instanceType, this._addressCounts());
     const id = options.id ?? 'Attachment';
     this.checkAttachmentId(id);
-    instance._claimAttachment(this, options.deviceIndex);
-    return new NetworkInterfaceAttachmentA(this, id, {
+    instance._claimAttachment(this, options.deviceIndex, options.networkCardIndex);
+    const attachment = new NetworkInterfaceAttachmentA(this, id, {
       instanceId: instance.instanceId,
       networkInterfaceId: this.networkInterfaceId,
       deviceIndex: options.deviceIndex,
     });
+    // Written only where the installed class takes it (checkNetworkCard refused any other card than the default where it does not).
+    if (options.networkCardIndex !== undefined && AwsProviderFeatures.attachmentNetworkCardIndex()) {
+      attachment.addOverride('network_card_index', options.networkCardIndex);
+    }
+    return attachment;
   }
 
   public associateElasticIp(elasticIp: IElasticIp, options: ElasticIpAssociationOptions = {}): EipAssociation {
@@ -173,14 +181,15 @@ export abstract class NetworkInterfaceBase extends Construct implements INetwork
       });
     }
     const defaultCard = limits?.defaultNetworkCardIndex ?? 0;
-    if (networkCardIndex !== defaultCard) {
+    if (networkCardIndex !== defaultCard && !AwsProviderFeatures.attachmentNetworkCardIndex()) {
       throw new NetworkConstraintError({
         code: ErrorCode.UnsupportedNetworkCardIndex,
         scope: this,
-        problem: 'aws_network_interface_attachment (hashicorp/aws 5.x) can only attach to the default network card',
+        problem: 'aws_network_interface_attachment of hashicorp/aws 5.x (@cdktf/provider-aws 20.x) can only attach to the default network card',
         received: `networkCardIndex ${networkCardIndex}`,
         allowed: `the default card (${defaultCard})`,
-        fix: 'Attach to other network cards at launch through the instance\'s network_interface blocks (network_card_index)',
+        fix: 'Use @cdktf/provider-aws 21 (hashicorp/aws 6.x), whose attachment takes network_card_index, or attach to other network '
+          + 'cards at launch through the instance\'s network_interface blocks (network_card_index)',
         docUrl: DocUrl.networkCards,
       });
     }

@@ -1,8 +1,10 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, Testing, Token } from 'cdktf';
 import { expectConstraintError, networkStack, resourcesOf } from './fixtures';
 import {
   InstanceReference, Ipv4Assignment, Ipv6Assignment, NetworkInterface, SubnetReference,
 } from '../../lib';
+import { AwsProviderFeatures } from '../../lib/aws/provider-features';
 
 function only(stack: Parameters<typeof resourcesOf>[0], type: string) {
   const resources = Object.values(resourcesOf(stack, type));
@@ -329,13 +331,43 @@ describe('NetworkInterface', () => {
       );
     });
 
-    test('fails when a non-default network card is asked of the attachment resource', () => {
+    test('a non-default network card: refused on hashicorp/aws 5.x, written as network_card_index on 6.x', () => {
+      // GIVEN an interface and an instance type with several network cards
       const { stack, subnetA } = networkStack();
       const eni = new NetworkInterface(stack, 'eni', { subnet: SubnetReference.fromSubnet(subnetA) });
-      expectConstraintError(
-        () => eni.attachTo(InstanceReference.fromInstanceId('i-1', { instanceType: 'p5.48xlarge' }), { deviceIndex: 1, networkCardIndex: 3 }),
-        'UnsupportedNetworkCardIndex', ['networkCardIndex 3', 'network_interface blocks'],
-      );
+      const instance = InstanceReference.fromInstanceId('i-1', { instanceType: 'p5.48xlarge' });
+      if (!AwsProviderFeatures.attachmentNetworkCardIndex()) {
+        // WHEN it is attached to card 3 with @cdktf/provider-aws 20.x THEN the attachment, which has no such argument, is refused
+        expectConstraintError(() => eni.attachTo(instance, { deviceIndex: 1, networkCardIndex: 3 }),
+          'UnsupportedNetworkCardIndex', ['networkCardIndex 3', '@cdktf/provider-aws 21', 'network_interface blocks']);
+        return;
+      }
+      // WHEN it is attached to card 3 with @cdktf/provider-aws 21.x
+      eni.attachTo(instance, { deviceIndex: 1, networkCardIndex: 3 });
+      // THEN the attachment names the card
+      expect(only(stack, 'aws_network_interface_attachment')).toMatchObject({ device_index: 1, network_card_index: 3 });
+    });
+
+    test('reads what the attachment takes from the installed provider line', () => {
+      // GIVEN the hashicorp/aws version of the @cdktf/provider-aws line this run resolves (20.x, or 21.x in the provider-matrix run)
+      const provider = new AwsProvider(networkStack().stack, 'line', { region: 'us-east-1' });
+      const version = provider.terraformGeneratorMetadata?.providerVersion ?? '';
+      // THEN network_card_index is written exactly from hashicorp/aws 6.x on
+      expect(AwsProviderFeatures.attachmentNetworkCardIndex()).toBe(!version.startsWith('5.'));
+      expect(version).toMatch(/^[56]\./);
+    });
+
+    test('fails when device index 1 of one network card is taken twice, and accepts it on another card', () => {
+      // GIVEN an instance with an interface at device index 1 of card 0
+      const { stack, subnetA } = networkStack();
+      const instance = InstanceReference.fromInstanceId('i-1', { instanceType: 'p5.48xlarge' });
+      new NetworkInterface(stack, 'first', { subnet: SubnetReference.fromSubnet(subnetA) }).attachTo(instance, { deviceIndex: 1 });
+      const second = new NetworkInterface(stack, 'second', { subnet: SubnetReference.fromSubnet(subnetA) });
+      // WHEN another one is attached at device index 1 of the same card THEN it is refused
+      expectConstraintError(() => second.attachTo(instance, { deviceIndex: 1, networkCardIndex: 0 }), 'DeviceIndexInUse', ['deviceIndex 1']);
+      if (!AwsProviderFeatures.attachmentNetworkCardIndex()) return;
+      // AND on 6.x, device index 1 of card 1 is free
+      expect(() => second.attachTo(instance, { deviceIndex: 1, networkCardIndex: 1, id: 'OnCard1' })).not.toThrow();
     });
 
     test('accepts the default network card', () => {

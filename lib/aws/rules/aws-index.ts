@@ -189,16 +189,21 @@ export class AwsIndex implements ResourceLookup {
     }
     for (const instance of this.resources('aws_instance')) {
       const own = instance.blocks('network_interface');
+      // hashicorp/aws 6.x: the primary interface in its own block, at device index 0 of card 0.
+      const primaryBlocks = instance.blocks('primary_network_interface');
       const templateRef = launchTemplateOf(instance);
       const template = templateRef.referenceTo('aws_launch_template');
       const templateHost = template ? this.hostsByResource.get(template) : undefined;
       let attachments: InterfaceAttachment[];
       let unknownInterfaces: TfValue | undefined;
-      if (!own.known) {
+      if (!own.known || !primaryBlocks.known) {
         attachments = [];
-        unknownInterfaces = own.unknown;
-      } else if (own.items.length > 0) {
-        attachments = own.items.map((block) => this.launchBlock('instance-block', instance, instance, block));
+        unknownInterfaces = own.unknown ?? primaryBlocks.unknown;
+      } else if (own.items.length > 0 || primaryBlocks.items.length > 0) {
+        attachments = [
+          ...primaryBlocks.items.map((block) => this.launchBlock('instance-block', instance, instance, block, TfValue.of(0, this))),
+          ...own.items.map((block) => this.launchBlock('instance-block', instance, instance, block)),
+        ];
       } else if (templateHost && templateHost.attachments.length > 0) {
         attachments = templateHost.attachments.map((a) => this.launchBlock('launch-template-block', instance, a.source, a.block!));
         unknownInterfaces = templateHost.unknownInterfaces;
@@ -241,10 +246,11 @@ export class AwsIndex implements ResourceLookup {
     };
   }
 
-  private launchBlock(kind: AttachmentKind, host: TfResource, declaredOn: TfResource, block: TfObject): InterfaceAttachment {
+  /** An interface of a launch block; `primaryDevice` for a block that names no device index because it is the primary one. */
+  private launchBlock(kind: AttachmentKind, host: TfResource, declaredOn: TfResource, block: TfObject, primaryDevice?: TfValue): InterfaceAttachment {
     const eni = block.attr('network_interface_id');
     const eniResource = eni.referenceTo('aws_network_interface');
-    const deviceIndex = block.attr('device_index');
+    const deviceIndex = primaryDevice ?? block.attr('device_index');
     return {
       kind,
       source: host,

@@ -259,3 +259,20 @@ describe('AwsIndex', () => {
     });
   });
 });
+
+describe('AwsIndex on hashicorp/aws 6.x resources', () => {
+  test('reads an instance\'s primary_network_interface block as its interface at device index 0', () => {
+    // GIVEN an instance whose primary interface is given the 6.x way (written as an override, so the test runs on both lines)
+    const stack = testStack();
+    const { subnets } = testNetwork(stack);
+    const primary = new NetworkInterface(stack, 'primary', { subnetId: subnets[0].id });
+    const web = new Instance(stack, 'web', { ami: 'ami-12345678', instanceType: 'm5.large' });
+    web.addOverride('primary_network_interface', { network_interface_id: primary.id });
+    // WHEN indexed
+    const index = AwsIndex.build(stack);
+    // THEN the host has that interface at device index 0, and no implicit primary
+    expect(summarize(index, 'aws_instance.web')).toEqual([
+      { kind: 'instance-block', source: 'aws_instance.web', eni: 'aws_network_interface.primary', device: 0, card: undefined },
+    ]);
+  });
+});
