@@ -1,7 +1,10 @@
 import { App } from 'cdktf';
 import { HaActiveSide } from '../lib';
 import { AlicloudBuildingBlocksStack } from './alicloud-building-blocks/stack';
+import { AlicloudDualHomedInstanceStack } from './alicloud-dual-homed-instance/stack';
 import { AlicloudHaVipPairStack } from './alicloud-havip-pair/stack';
+import { AlicloudManagementNetworkStack } from './alicloud-management-network/stack';
+import { AlicloudMultiEipInstanceStack } from './alicloud-multi-eip-instance/stack';
 import { AlicloudNatGatewayStack } from './alicloud-nat-gateway/stack';
 import { BuildingBlocksStack } from './building-blocks/stack';
 import { CheckYourOwnStack } from './check-your-own-stack/stack';
@@ -10,6 +13,7 @@ import { HaFailoverNicStack } from './ha-failover-nic/stack';
 import { ManagementNetworkStack } from './management-network/stack';
 import { MultiEipInstanceStack } from './multi-eip-instance/stack';
 import { NatApplianceStack } from './nat-appliance/stack';
+import { NhncloudBuildingBlocksStack } from './nhncloud-building-blocks/stack';
 import { VirtualIpPairStack } from './virtual-ip-pair/stack';
 
 /** One example: the name its folder and stack share, and how to build it into an app. */
@@ -23,7 +27,10 @@ export interface ExampleEntry {
 /** Every example stack; used by the root app and the tests. */
 export const ALL_EXAMPLES: readonly ExampleEntry[] = [
   { name: 'alicloud-building-blocks', build: (app) => new AlicloudBuildingBlocksStack(app, 'alicloud-building-blocks') },
+  { name: 'alicloud-dual-homed-instance', build: (app) => new AlicloudDualHomedInstanceStack(app, 'alicloud-dual-homed-instance') },
   { name: 'alicloud-havip-pair', build: (app) => new AlicloudHaVipPairStack(app, 'alicloud-havip-pair') },
+  { name: 'alicloud-management-network', build: (app) => new AlicloudManagementNetworkStack(app, 'alicloud-management-network') },
+  { name: 'alicloud-multi-eip-instance', build: (app) => new AlicloudMultiEipInstanceStack(app, 'alicloud-multi-eip-instance') },
   { name: 'alicloud-nat-gateway', build: (app) => new AlicloudNatGatewayStack(app, 'alicloud-nat-gateway') },
   { name: 'building-blocks', build: (app) => new BuildingBlocksStack(app, 'building-blocks') },
   { name: 'check-your-own-stack', build: (app) => new CheckYourOwnStack(app, 'check-your-own-stack'), showsFindings: true },
@@ -32,5 +39,6 @@ export const ALL_EXAMPLES: readonly ExampleEntry[] = [
   { name: 'management-network', build: (app) => new ManagementNetworkStack(app, 'management-network') },
   { name: 'multi-eip-instance', build: (app) => new MultiEipInstanceStack(app, 'multi-eip-instance') },
   { name: 'nat-appliance', build: (app) => new NatApplianceStack(app, 'nat-appliance') },
+  { name: 'nhncloud-building-blocks', build: (app) => new NhncloudBuildingBlocksStack(app, 'nhncloud-building-blocks') },
   { name: 'virtual-ip-pair', build: (app) => new VirtualIpPairStack(app, 'virtual-ip-pair') },
 ];

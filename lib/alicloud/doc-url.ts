@@ -37,4 +37,8 @@ export const AliDocUrl = {
   ecsNetworkInterfaceResource: 'https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/ecs_network_interface',
   /** Terraform `alicloud_security_group_rule`: `ip_protocol`, `port_range`, `nic_type` and the peer fields. */
   securityGroupRuleResource: 'https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs/resources/security_group_rule',
+  /** ECS "Overview of ENIs": secondary ENIs in the instance's VPC and zone, for network classification and isolation. */
+  eniOverview: 'https://www.alibabacloud.com/help/en/ecs/user-guide/eni-overview',
+  /** ECS "Configure routes for ENIs": policy-based routes so that replies leave by the ENI the request came in on. */
+  eniRouting: 'https://www.alibabacloud.com/help/en/ecs/user-guide/configure-nic-routing',
 } as const;

@@ -250,7 +250,8 @@ export class EcsNetworkInterface extends Construct {
 
   private waitFor(association: TerraformResource): void {
     const attachment = this.attachment!;
-    attachment.dependsOn = [...(attachment.dependsOn ?? []), association.fqn];
+    // A plain address: terraform validate refuses the `${...}` form fqn gives ("a single static variable reference is required").
+    attachment.dependsOn = [...(attachment.dependsOn ?? []), `${association.terraformResourceType}.${association.friendlyUniqueId}`];
   }
 
   private refusePrivateIp(eip: IConstruct, mode: string, privateIp: string | undefined): void {

@@ -122,3 +122,36 @@ export function ordinal(n: number): string {
     default: return `${n}th`;
   }
 }
+
+/** How a rule that allows one attachment per resource reads and names its attachments. */
+export interface AttachedOnceOptions<A> {
+  /** What one is called in messages: `attachment`, `association`. */
+  readonly noun: string;
+  /** Whether it may stand for several (`count`/`for_each`, an indexed reference). */
+  readonly repeated: (attachment: A) => boolean;
+  /** The value that names the attached resource, as written: shown when the copies cannot be told apart. */
+  readonly value: (attachment: A) => TfValue;
+  /** The problem a later one causes, given the first, in one sentence without the final period. */
+  readonly problem: (attachment: A, first: A) => string;
+  /** How to fix it, in one sentence. */
+  readonly fix: string;
+}
+
+/**
+ * Reports every attachment of `resource` after the first, for a resource the cloud attaches once
+ * (an interface to one instance, a floating IP to one port): each later one fails at apply. When one
+ * of them stands for several, which copy each uses is only known at deploy time: INFO on `resource`.
+ * `label` names the resource in that message (a literal id outside the stack has no resource of its own).
+ */
+export function reportAttachedOnce<A extends { readonly source: TfResource }>(
+  resource: TfResource, attachments: readonly A[], report: RuleReport, options: AttachedOnceOptions<A>, label = resource.label,
+): void {
+  if (attachments.length < 2) return;
+  const repeated = attachments.find(options.repeated);
+  if (repeated) {
+    report.cannotVerify(resource, `which copy of ${label} each ${options.noun} uses (count/for_each)`, options.value(repeated));
+    return;
+  }
+  const [first, ...others] = attachments;
+  for (const attachment of others) report.violation(attachment.source, options.problem(attachment, first), options.fix);
+}

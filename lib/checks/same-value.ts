@@ -29,3 +29,13 @@ export function isDeterministic(value: TfValue): boolean {
 function isId(value: TfValue): boolean {
   return value.isReference && value.attribute === 'id';
 }
+
+/**
+ * A key that names the same resource wherever it is written (the address of the resource referred
+ * to, or the value as written), or undefined when the value differs per instance or is absent.
+ */
+export function identity(value: TfValue): string | undefined {
+  if (value.isAbsent || !isDeterministic(value)) return undefined;
+  if (value.isReference && !value.indexed) return value.target!.address;
+  return JSON.stringify(value.raw);
+}

@@ -68,6 +68,10 @@ export const ErrorCode = {
   TooManyEips: 'TooManyEips',
   VpcMismatch: 'VpcMismatch',
   OsConfigNeedsLaunchedInstance: 'OsConfigNeedsLaunchedInstance',
+  // NHN Cloud building blocks (lib/nhncloud).
+  PortSecurityDisabled: 'PortSecurityDisabled',
+  VirtualIpNotAttachable: 'VirtualIpNotAttachable',
+  FloatingIpNeedsFixedIp: 'FloatingIpNeedsFixedIp',
   InvalidProtocol: 'InvalidProtocol',
   InvalidSecurityGroupName: 'InvalidSecurityGroupName',
   InvalidSecurityGroupDescription: 'InvalidSecurityGroupDescription',

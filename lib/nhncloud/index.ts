@@ -1,3 +1,14 @@
-// NHN Cloud (ports, virtual-IP ports, port security, floating IPs): constructs and NHNxxx rules
-// arrive here; the submodule exists so that its place in every jsii language is fixed from now on.
-export {};
+// NHN Cloud (OpenStack ports): standalone ports with port security or an acknowledged guest firewall,
+// virtual-IP ports carried through allowed address pairs, floating IPs and security groups. They set
+// the marker tags (rules/marker-tags.ts) that the NHNxxx rules read on any nhncloud_* port.
+export * from './vpc-subnet-reference';
+export * from './compute-instance-reference';
+export * from './fixed-ip-assignment';
+export * from './port-security';
+export * from './port-role';
+export * from './port';
+export * from './virtual-ip-port';
+export * from './floating-ip';
+export * from './security/peer';
+export * from './security/traffic';
+export * from './security/security-group';

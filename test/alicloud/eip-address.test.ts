@@ -63,7 +63,7 @@ describe('EipAddress', () => {
     const late = eth2.attachTo(host);
     // THEN each attachment depends on its ENI's association, and the mode is written
     const attachments = resourcesOf(stack, 'alicloud_ecs_network_interface_attachment');
-    const dependency = (eip: EipAddress) => `\${alicloud_eip_association.${(eip.node.findChild('Association') as TerraformResource).friendlyUniqueId}}`;
+    const dependency = (eip: EipAddress) => `alicloud_eip_association.${(eip.node.findChild('Association') as TerraformResource).friendlyUniqueId}`;
     expect(attachments[early.friendlyUniqueId].depends_on).toEqual([dependency(eip1)]);
     expect(attachments[late.friendlyUniqueId].depends_on).toEqual([dependency(eip2)]);
     expect(associations(stack).map((a) => a.mode)).toEqual(['BINDED', 'BINDED']);

@@ -207,7 +207,7 @@ describe('NetworkRules aspect', () => {
     test('fails when a rule id is unknown, with the typed error suppressions use', () => {
       const create = () => new NetworkRules({ rules: ['NIC999'] });
       expect(create).toThrow(NetworkConstraintError);
-      expect(create).toThrow(/^\[UnknownNetworkRule\] NetworkRules: cannot run an unknown network rule\. Received: "NIC999"\. Allowed: one of NIC001, .*NIC070, ALI001, .*ALI070 \(in any case\)/);
+      expect(create).toThrow(/^\[UnknownNetworkRule\] NetworkRules: cannot run an unknown network rule\. Received: "NIC999"\. Allowed: one of NIC001, .*NIC070, ALI001, .*ALI070, NHN001, .*NHN070 \(in any case\)/);
       expect(() => new NetworkRules({ excludeRules: ['NIC998'] })).toThrow(/\[UnknownNetworkRule\] NetworkRules: cannot exclude .*"NIC998"/);
     });
 
@@ -243,15 +243,16 @@ describe('NetworkRules aspect', () => {
 
   test('describeRules lists every rule with its documentation, each cloud\'s in id order, clouds in registration order', () => {
     const rules = NetworkRules.describeRules();
-    for (const prefix of ['NIC', 'ALI']) {
+    for (const prefix of ['NIC', 'ALI', 'NHN']) {
       const ids = rules.map((r) => r.id).filter((id) => id.startsWith(prefix));
       expect(ids.length).toBeGreaterThan(0);
       expect(ids).toEqual([...ids].sort());
     }
     expect(rules.findIndex((r) => r.id.startsWith('ALI'))).toBeGreaterThan(rules.findIndex((r) => r.id.startsWith('NIC')));
+    expect(rules.findIndex((r) => r.id.startsWith('NHN'))).toBeGreaterThan(rules.findIndex((r) => r.id.startsWith('ALI')));
     expect(rules.find((r) => r.id === 'NIC001')).toEqual(expect.objectContaining({ level: RuleLevel.ERROR, hardLimit: true }));
     for (const rule of rules) {
-      expect(rule.id).toMatch(/^(NIC|ALI)\d{3}$/);
+      expect(rule.id).toMatch(/^(NIC|ALI|NHN)\d{3}$/);
       expect(rule.docUrl).toMatch(/^https:\/\//);
       expect(rule.summary.length).toBeGreaterThan(10);
       expect(rule.explanation.length).toBeGreaterThan(20);

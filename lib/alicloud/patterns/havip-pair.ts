@@ -1,5 +1,6 @@
 import { DataResource, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { haVipEniRoutingLines } from './havip/eni-routing';
 import { haVipKeepalivedUserData } from './havip/keepalived-user-data';
 import { checkDistinct, checkIpv4Cidr, checkIpv4InVswitch, checkRange } from './pattern-checks';
 import { HAVIP_PAIR_MEMBER_PROPS, HAVIP_PAIR_PROPS } from './prop-specs';
@@ -18,6 +19,10 @@ import { Instance } from '../bindings/instance';
 import { SecurityGroup } from '../bindings/security-group';
 import { SecurityGroupRule } from '../bindings/security-group-rule';
 import { AliDocUrl } from '../doc-url';
+import { EcsInstanceReference } from '../ecs-instance-reference';
+import { EcsNetworkInterface } from '../ecs-network-interface';
+import { EniIpv4Assignment } from '../eni-ipv4-assignment';
+import { VswitchReference } from '../vswitch-reference';
 
 const DEFAULT_ACTIVE_PRIORITY = 150;
 const DEFAULT_STANDBY_PRIORITY = 100;
@@ -25,6 +30,40 @@ const DEFAULT_VIRTUAL_ROUTER_ID = 51;
 const DEFAULT_EIP_BANDWIDTH_MBPS = 5;
 const KEEPALIVED_DOC_URL = 'https://keepalived.readthedocs.io/en/latest/configuration_synopsis.html';
 const PAIR_NAME = /^[A-Za-z0-9_-]{1,40}$/;
+
+/**
+ * What a `HaVipPair` attaches to its HaVip (`alicloud_havip_attachment.instance_type`): both members
+ * the same way, since a HaVip never takes ECS instances and ENIs at once (ALI052).
+ * @see https://www.alibabacloud.com/help/en/vpc/api-associatehavip
+ */
+export class HaVipMemberAttachment {
+  /**
+   * Each ECS instance itself (`EcsInstance`): the member's fixed address is its instance's primary
+   * private IP, in the HaVip's vSwitch.
+   */
+  public static readonly INSTANCE = new HaVipMemberAttachment('EcsInstance');
+
+  /**
+   * A standalone ENI per member (`NetworkInterface`), in the HaVip's vSwitch with the member's fixed
+   * address, attached to the member's instance, whose primary ENI sits in `instanceVswitchId`.
+   * keepalived runs on the ENI's device, and the user data gives the ENI its own route table so
+   * that replies from the member's address and the HaVip leave by it. The ENI outlives its
+   * instance: a replaced member keeps its address.
+   */
+  public static readonly NETWORK_INTERFACE = new HaVipMemberAttachment('NetworkInterface');
+
+  /** The value of `instance_type`: `EcsInstance` or `NetworkInterface`. */
+  public readonly instanceType: string;
+
+  private constructor(instanceType: string) {
+    this.instanceType = instanceType;
+  }
+
+  /** The value of `instance_type`. */
+  public toString(): string {
+    return this.instanceType;
+  }
+}
 
 /** One of the two ECS instances of a `HaVipPair`. */
 export interface HaVipPairMember {
@@ -70,17 +109,34 @@ export interface HaVipPairProps {
   readonly vpcId: string;
 
   /**
-   * vSwitch of the HaVip and of both instances: a HaVip only answers for hosts of its own vSwitch.
+   * vSwitch of the HaVip and of the members' fixed addresses (their instances, or their ENIs with
+   * `HaVipMemberAttachment.NETWORK_INTERFACE`): a HaVip only answers for hosts of its own vSwitch.
    * @see https://www.alibabacloud.com/help/en/vpc/api-associatehavip
    */
   readonly vswitchId: string;
 
   /**
    * CIDR block of `vswitchId`, when known: the HaVip and the members' addresses are checked
-   * against it at construction, and keepalived adds the HaVip with its prefix length.
+   * against it at construction, and keepalived adds the HaVip with its prefix length. Required, as
+   * a literal, with `HaVipMemberAttachment.NETWORK_INTERFACE`: the ENI's route table derives from it.
    * @default - unknown: the addresses are checked by Alibaba Cloud at apply, the HaVip added as a /32
    */
   readonly vswitchCidr?: string;
+
+  /**
+   * How the members are attached to the HaVip: their ECS instances, or an ENI each.
+   * @default HaVipMemberAttachment.INSTANCE
+   * @see https://www.alibabacloud.com/help/en/vpc/api-associatehavip
+   */
+  readonly memberAttachment?: HaVipMemberAttachment;
+
+  /**
+   * With `HaVipMemberAttachment.NETWORK_INTERFACE`: the vSwitch of the instances' primary ENIs, in
+   * the zone of `vswitchId` (an ENI attaches only to an instance of its zone). Refused otherwise.
+   * @default - `vswitchId`
+   * @see https://www.alibabacloud.com/help/en/doc-detail/58515.htm
+   */
+  readonly instanceVswitchId?: string;
 
   /**
    * The HaVip's address, in the vSwitch.
@@ -118,7 +174,8 @@ export interface HaVipPairProps {
   readonly keyName?: string;
 
   /**
-   * More security groups of both instances (administration access, for example).
+   * More security groups of both instances (administration access, for example); with
+   * `HaVipMemberAttachment.NETWORK_INTERFACE`, of their primary ENIs.
    * @default - only the pair's own group
    */
   readonly securityGroupIds?: string[];
@@ -187,7 +244,8 @@ export interface HaVipPairProps {
  * Two ECS instances sharing an Alibaba Cloud HaVip with keepalived: unicast VRRP between their fixed
  * addresses elects the holder, which adds the HaVip on its device and announces it with gratuitous
  * ARP; the vSwitch then delivers the HaVip (and its EIP, if any) there. No API call, no credentials
- * on the instances.
+ * on the instances. The HaVip is attached to the two instances, or (`memberAttachment`) to a
+ * standalone ENI on each, which keeps the member's address when its instance is replaced.
  *
  * The pair's security group admits VRRP from the two members' /32s only. Alibaba Cloud security
  * group rules take `tcp`, `udp`, `icmp`, `icmpv6`, `gre` or `all`, not IP protocol 112 (VRRP), so
@@ -229,6 +287,24 @@ export class HaVipPair extends Construct {
   public readonly securityGroupResource: TerraformResource;
   /** The `alicloud_eip_address` on the HaVip (with `eip`), for escape hatches. */
   public readonly eipResource?: TerraformResource;
+  /** How the members are attached to the HaVip. */
+  public readonly memberAttachment: HaVipMemberAttachment;
+  /**
+   * The active member's ENI in the HaVip's vSwitch.
+   * @default - none: the instances are attached (`HaVipMemberAttachment.INSTANCE`)
+   */
+  public readonly activeNetworkInterface?: EcsNetworkInterface;
+  /**
+   * The standby member's ENI in the HaVip's vSwitch.
+   * @default - none: the instances are attached (`HaVipMemberAttachment.INSTANCE`)
+   */
+  public readonly standbyNetworkInterface?: EcsNetworkInterface;
+  /**
+   * Security group of the instances' primary ENIs (no inbound rule), with
+   * `HaVipMemberAttachment.NETWORK_INTERFACE`; the pair's own group is on the ENIs.
+   * @default - none: the instances are attached (`HaVipMemberAttachment.INSTANCE`)
+   */
+  public readonly instanceSecurityGroupId?: string;
 
   constructor(scope: Construct, id: string, props: HaVipPairProps) {
     super(scope, id);
@@ -240,6 +316,7 @@ export class HaVipPair extends Construct {
       active: props.active.priority ?? DEFAULT_ACTIVE_PRIORITY,
       standby: props.standby.priority ?? DEFAULT_STANDBY_PRIORITY,
     };
+    this.memberAttachment = props.memberAttachment ?? HaVipMemberAttachment.INSTANCE;
     this.validate(props, priorities);
     const tags = props.tags;
 
@@ -258,8 +335,18 @@ export class HaVipPair extends Construct {
     this.securityGroupResource = group;
     this.securityGroupId = group.id;
 
-    const active = this.launchMember('active', props.active, props.standby, priorities.active, props);
-    const standby = this.launchMember('standby', props.standby, props.active, priorities.standby, props);
+    if (this.memberAttachment === HaVipMemberAttachment.NETWORK_INTERFACE) {
+      this.instanceSecurityGroupId = new SecurityGroup(this, 'InstanceSecurityGroup', {
+        securityGroupName: `${this.pairName}-instances`,
+        vpcId: props.vpcId,
+        description: `Primary ENIs of the members of HaVip pair ${this.pairName}`,
+        tags,
+      }).id;
+      this.activeNetworkInterface = this.memberEni('active', props.active, props);
+      this.standbyNetworkInterface = this.memberEni('standby', props.standby, props);
+    }
+    const active = this.launchMember('active', props.active, props.standby, priorities.active, props, this.activeNetworkInterface);
+    const standby = this.launchMember('standby', props.standby, props.active, priorities.standby, props, this.standbyNetworkInterface);
     this.activeInstanceResource = active;
     this.standbyInstanceResource = standby;
     this.activeInstanceId = active.id;
@@ -280,8 +367,29 @@ export class HaVipPair extends Construct {
     }
   }
 
-  /** One member: an ECS instance whose user data runs keepalived with its side of the pair, attached to the HaVip. */
-  private launchMember(name: 'active' | 'standby', self: HaVipPairMember, peer: HaVipPairMember, priority: number, props: HaVipPairProps): Instance {
+  /**
+   * A member's standalone ENI in the HaVip's vSwitch, with the member's fixed address and the pair's
+   * group. Source/destination check off: the ENI answers for the HaVip, an address it does not own.
+   */
+  private memberEni(name: 'active' | 'standby', self: HaVipPairMember, props: HaVipPairProps): EcsNetworkInterface {
+    return new EcsNetworkInterface(this, name === 'active' ? 'ActiveEni' : 'StandbyEni', {
+      vswitch: VswitchReference.fromVswitchId(props.vswitchId, { vpcId: props.vpcId, cidrBlock: props.vswitchCidr }),
+      securityGroupIds: [this.securityGroupId],
+      privateIpv4: EniIpv4Assignment.addresses(self.privateIp),
+      sourceDestCheck: false,
+      networkInterfaceName: `${this.pairName}-${name}`,
+      description: `HaVip ENI of the ${name} member of pair ${this.pairName}`,
+      tags: props.tags,
+    });
+  }
+
+  /**
+   * One member: an ECS instance whose user data runs keepalived with its side of the pair, attached
+   * to the HaVip itself, or through `eni`.
+   */
+  private launchMember(
+    name: 'active' | 'standby', self: HaVipPairMember, peer: HaVipPairMember, priority: number, props: HaVipPairProps, eni?: EcsNetworkInterface,
+  ): Instance {
     const node: KeepalivedNode = {
       pairName: this.pairName,
       nodeName: name,
@@ -298,15 +406,18 @@ export class HaVipPair extends Construct {
       authPassword: props.vrrpPassword,
     };
     const id = name === 'active' ? 'Active' : 'Standby';
-    const userData = haVipKeepalivedUserData(node, self.userData);
+    const networkLines = eni && haVipEniRoutingLines({
+      macAddress: eni.macAddress, privateIp: self.privateIp, virtualIp: this.virtualIp, vswitchCidr: props.vswitchCidr!,
+    });
+    const userData = haVipKeepalivedUserData(node, self.userData, networkLines);
     const userDataHolder = new DataResource(this, `${id}UserData`, { input: { user_data: userData } });
     const instance = new Instance(this, `${id}Instance`, {
       instanceName: `${this.pairName}-${name}`,
       instanceType: props.instanceType,
       imageId: self.imageId ?? props.imageId,
-      vswitchId: props.vswitchId,
-      privateIp: self.privateIp,
-      securityGroups: [this.securityGroupId, ...props.securityGroupIds ?? []],
+      vswitchId: eni ? props.instanceVswitchId ?? props.vswitchId : props.vswitchId,
+      privateIp: eni ? undefined : self.privateIp,
+      securityGroups: [eni ? this.instanceSecurityGroupId! : this.securityGroupId, ...props.securityGroupIds ?? []],
       systemDiskCategory: props.systemDiskCategory ?? 'cloud_essd',
       keyName: props.keyName,
       userData,
@@ -318,7 +429,10 @@ export class HaVipPair extends Construct {
       // A plain address: cdktf writes a resource given here as "${...}", which Terraform refuses in replace_triggered_by.
       lifecycle: { replaceTriggeredBy: [`${userDataHolder.terraformResourceType}.${userDataHolder.friendlyUniqueId}`] },
     });
-    new HavipAttachment(this, `${id}Attachment`, { haVipId: this.haVipId, instanceId: instance.id, instanceType: 'EcsInstance' });
+    eni?.attachTo(EcsInstanceReference.fromInstanceId(instance.id, { instanceType: props.instanceType, vpcId: props.vpcId }));
+    new HavipAttachment(this, `${id}Attachment`, {
+      haVipId: this.haVipId, instanceId: eni ? eni.networkInterfaceId : instance.id, instanceType: this.memberAttachment.instanceType,
+    });
     return instance;
   }
 
@@ -369,6 +483,33 @@ export class HaVipPair extends Construct {
     this.validateMemberUserData('active', props.active.userData);
     this.validateMemberUserData('standby', props.standby.userData);
     if (props.eipBandwidthMbps !== undefined) checkRange(this, 'eipBandwidthMbps', props.eipBandwidthMbps, 1, 200);
+    this.validateMemberAttachment(props);
+  }
+
+  /** An ENI per member needs the vSwitch's CIDR block for its route table; `instanceVswitchId` only goes with ENIs. */
+  private validateMemberAttachment(props: HaVipPairProps): void {
+    if (this.memberAttachment === HaVipMemberAttachment.INSTANCE) {
+      if (props.instanceVswitchId === undefined) return;
+      throw new NetworkConstraintError({
+        code: ErrorCode.ConflictingProps,
+        scope: this,
+        problem: 'instanceVswitchId places the instances\' primary ENIs when the members are attached by ENI, and they are attached as instances',
+        received: 'instanceVswitchId with HaVipMemberAttachment.INSTANCE',
+        allowed: 'instanceVswitchId with HaVipMemberAttachment.NETWORK_INTERFACE only',
+        fix: 'Drop instanceVswitchId (the instances are then in vswitchId), or set memberAttachment: HaVipMemberAttachment.NETWORK_INTERFACE',
+        docUrl: AliDocUrl.associateHaVip,
+      });
+    }
+    const cidr = props.vswitchCidr;
+    if (cidr !== undefined && !isUnresolved(cidr)) return;
+    throw new NetworkConstraintError({
+      code: ErrorCode.SubnetCidrUnknown,
+      scope: this,
+      problem: 'each member\'s ENI gets its own route table in the guest, whose routes derive from the CIDR block of vswitchId',
+      received: cidr === undefined ? 'no vswitchCidr' : 'a vswitchCidr only known at deploy time',
+      allowed: 'a literal vswitchCidr such as 10.0.1.0/24',
+      docUrl: AliDocUrl.eniRouting,
+    });
   }
 
   private validateVrrp(props: HaVipPairProps, priorities: { active: number; standby: number }): void {

@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { ALI_NOUNS } from './ali-nouns';
 import { RuleIndex } from '../../checks/rule-index';
-import { isDeterministic } from '../../checks/same-value';
+import { identity } from '../../checks/same-value';
 import { ResourceLookup, TfObject, TfResource, TfValue } from '../../checks/tf-value';
 
 /**
@@ -370,13 +370,6 @@ export class AliIndex implements ResourceLookup {
 /** What makes a resource stand for several: its `for_each`, else its `count`. */
 export function repetition(resource: TfResource): TfValue {
   return resource.attr(resource.raw.for_each !== undefined ? 'for_each' : 'count');
-}
-
-/** A key that names the same resource wherever it is written, or undefined. */
-function identity(value: TfValue): string | undefined {
-  if (value.isAbsent || !isDeterministic(value)) return undefined;
-  if (value.isReference && !value.indexed) return value.target!.address;
-  return JSON.stringify(value.raw);
 }
 
 function collectAddresses(expression: string, into: Set<string>): void {

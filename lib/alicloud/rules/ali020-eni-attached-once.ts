@@ -1,7 +1,7 @@
 import { AliIndex, AliType, EniAttachment } from './ali-index';
 import { AliRule } from './ali-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { RuleReport } from '../../checks/rule-report';
+import { reportAttachedOnce, RuleReport } from '../../checks/rule-report';
 import { AliDocUrl } from '../doc-url';
 
 /** ALI020: an ENI is attached to one instance at a time. */
@@ -18,21 +18,13 @@ export class Ali020EniAttachedOnce extends AliRule {
 
   public check(index: AliIndex, report: RuleReport): void {
     for (const eni of index.resources(AliType.enis)) {
-      const attachments = index.attachmentsOf(eni);
-      if (attachments.length < 2) continue;
-      const repeated = attachments.find((a) => a.repeated);
-      if (repeated) {
-        report.cannotVerify(eni, `which copy of ${eni.label} each attachment uses (count/for_each)`, repeated.eni);
-        continue;
-      }
-      const [first, ...others] = attachments;
-      for (const attachment of others) {
-        report.violation(
-          attachment.source,
-          `${eni.label} is attached to ${hostLabel(attachment)} by ${where(attachment)} while ${where(first)} already attaches it to ${hostLabel(first)}`,
-          'attach the ENI once; give the other instance an ENI of its own, or move the ENI at run time (detach, then attach)',
-        );
-      }
+      reportAttachedOnce(eni, index.attachmentsOf(eni), report, {
+        noun: 'attachment',
+        repeated: (a) => a.repeated,
+        value: (a) => a.eni,
+        problem: (attachment, first) => `${eni.label} is attached to ${hostLabel(attachment)} by ${where(attachment)} while ${where(first)} already attaches it to ${hostLabel(first)}`,
+        fix: 'attach the ENI once; give the other instance an ENI of its own, or move the ENI at run time (detach, then attach)',
+      });
     }
   }
 }

@@ -4,12 +4,11 @@ import { eniSecurityGroups } from './eni-security-groups';
 import { RuleLevel } from '../../checks/rule-level';
 import { RuleReport } from '../../checks/rule-report';
 import { TfResource, TfValue } from '../../checks/tf-value';
-import { ADMIN_PORTS } from '../../core/admin-ports';
+import { adminExposure, briefly, Coverage, coversTcpPort, describeAdminPorts, describePorts } from '../../core/admin-exposure';
 import { parseCidr } from '../../core/cidr';
 import { AliDocUrl } from '../doc-url';
 
-/** Whether a rule lets a TCP port through: true, false, or the value that hides it. */
-type Coverage = boolean | TfValue;
+const ALL_PROTOCOLS = new Set(['all']);
 
 /**
  * ALI070: a security group rule of a group that an ENI or an instance joins does not accept SSH
@@ -44,31 +43,27 @@ export class Ali070AdminPortOpenToInternet extends AliRule {
 
   private checkRule(rule: TfResource, group: TfResource, members: string[], report: RuleReport): void {
     const gates = [literalIs(rule.attr('type'), 'ingress', 'ingress'), literalIs(rule.attr('policy'), 'accept', 'accept')];
-    if (gates.includes(false)) return;
     const sources = [rule.attr('cidr_ip'), rule.attr('ipv6_cidr_ip')].filter((cidr) => !cidr.isAbsent);
     const world = sources.filter((cidr) => parseCidr(cidr.follow().asString())?.prefix === 0);
     const unknownSource = sources.find((cidr) => cidr.follow().asString() === undefined);
-    if (world.length === 0 && !unknownSource) return;
-    const coverage = ADMIN_PORTS.map((admin) => ({ ...admin, covered: covers(rule, admin.port) }));
-    const open = coverage.filter((c) => c.covered === true);
-    const unknown = [...gates, ...coverage.map((c) => c.covered)].find((c): c is TfValue => c instanceof TfValue);
-    if (world.length > 0 && open.length > 0 && !unknown) {
+    const exposure = adminExposure({ world: world.length > 0, unknownSource, covers: (port) => covers(rule, port), gates });
+    if (exposure?.kind === 'open') {
       report.violation(
         rule,
         `${rule.label} accepts ${portsOf(rule)} from ${world.map((c) => c.display).join(' and ')} into ${group.label}, joined by ${briefly(members)}: `
-          + `${open.map((c) => `${c.name} (TCP ${c.port})`).join(' and ')} open to the whole internet`,
+          + `${describeAdminPorts(exposure.open)} open to the whole internet`,
         'accept administration only from your admin CIDR or a bastion\'s security group; if the exposure is intended, suppress ALI070 on the rule with the reason',
       );
-    } else if (world.length > 0 && unknown) {
-      report.cannotVerify(rule, `whether ${rule.label}, open to ${world[0].display}, accepts SSH or RDP`, unknown);
-    } else if (unknownSource && open.length > 0 && !unknown) {
-      report.cannotVerify(rule, `the source of ${rule.label}, which accepts ${open.map((c) => c.name).join(' and ')}`, unknownSource);
+    } else if (exposure?.kind === 'ports-unknown') {
+      report.cannotVerify(rule, `whether ${rule.label}, open to ${world[0].display}, accepts SSH or RDP`, exposure.value);
+    } else if (exposure?.kind === 'source-unknown') {
+      report.cannotVerify(rule, `the source of ${rule.label}, which accepts ${exposure.open.map((c) => c.name).join(' and ')}`, exposure.value);
     }
   }
 }
 
 /** True or false when the value (or its default, when absent) is literal, else the value. */
-function literalIs(value: TfValue, expected: string, absentMeans: string): Coverage {
+function literalIs(value: TfValue, expected: string, absentMeans: string): Coverage<TfValue> {
   if (value.isAbsent) return absentMeans === expected;
   const literal = value.follow().asString();
   return literal === undefined ? value : literal.toLowerCase() === expected;
@@ -83,28 +78,12 @@ function portRange(rule: TfResource): [number, number] | TfValue {
   return from === -1 && to === -1 ? [1, 65535] : [from, to];
 }
 
-function covers(rule: TfResource, port: number): Coverage {
-  const protocolValue = rule.attr('ip_protocol');
-  const protocol = protocolValue.follow().asString()?.toLowerCase();
-  if (protocol === undefined) return protocolValue;
-  if (protocol === 'all') return true;
-  if (protocol !== 'tcp') return false;
-  const range = portRange(rule);
-  if (range instanceof TfValue) return range;
-  return range[0] <= port && port <= range[1];
+function covers(rule: TfResource, port: number): Coverage<TfValue> {
+  const protocol = rule.attr('ip_protocol');
+  return coversTcpPort<TfValue>(protocol.follow().asString()?.toLowerCase() ?? protocol, ALL_PROTOCOLS, () => portRange(rule), port);
 }
 
 /** `all traffic`, `TCP 22`, `TCP 1-65535`. */
 function portsOf(rule: TfResource): string {
-  if (rule.attr('ip_protocol').follow().asString()!.toLowerCase() === 'all') return 'all traffic';
-  const [from, to] = portRange(rule) as [number, number];
-  return from === to ? `TCP ${from}` : `TCP ${from}-${to}`;
-}
-
-/** `eni "a"`, `eni "a" and eni "b"`, `eni "a", eni "b" and 3 more`. */
-function briefly(labels: string[]): string {
-  const unique = [...new Set(labels)];
-  const [first, second, ...rest] = unique;
-  if (second === undefined) return first;
-  return rest.length === 0 ? `${first} and ${second}` : `${first}, ${second} and ${rest.length} more`;
+  return describePorts(ALL_PROTOCOLS.has(rule.attr('ip_protocol').follow().asString()!.toLowerCase()), portRange(rule) as [number, number]);
 }

@@ -1,4 +1,4 @@
-import { parseCidr } from '../../core/cidr';
+import { isWholeInternet } from '../../core/security-rules';
 import { isUnresolved } from '../../core/tokens';
 
 /**
@@ -53,8 +53,7 @@ export class Peer {
 
   /** Whether the peer is the whole internet: a block with prefix length 0 of the peer's family. */
   public get isInternet(): boolean {
-    const block = this.isCidr ? parseCidr(this.value) : undefined;
-    return block?.prefix === 0 && block.family === (this._attribute === 'ipv6CidrIp' ? 6 : 4);
+    return this.isCidr && isWholeInternet(this.value, this._attribute === 'ipv6CidrIp' ? 6 : 4);
   }
 
   /** A readable key that stays the same across syntheses, for rule construct ids (`undefined` for a token). */

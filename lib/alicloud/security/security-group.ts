@@ -2,11 +2,11 @@ import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { Peer } from './peer';
 import { Port } from './port';
-import { ADMIN_PORTS } from '../../core/admin-ports';
-import { formatCidr, parseCidr } from '../../core/cidr';
+import { parseCidr } from '../../core/cidr';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { checkInstanceOf, checkProps } from '../../core/prop-checks';
+import { checkAdminExposure, checkTransportPorts, ledgerRule, RuleLedger } from '../../core/security-rules';
 import { markSuppressed } from '../../core/suppression-marks';
 import { isUnresolved } from '../../core/tokens';
 import { SecurityGroup as SecurityGroupResource } from '../bindings/security-group';
@@ -18,8 +18,6 @@ import { SECURITY_GROUP_PROPS, SECURITY_GROUP_RULE_OPTIONS } from '../prop-specs
 const ADMIN_PORT_RULE_ID = 'ALI070';
 /** `priority` takes 1 (first) to 100. */
 const PRIORITY_RANGE = [1, 100];
-/** Construct ids a rule cannot take (`node.defaultChild` looks for both). */
-const RESERVED_IDS = ['Resource', 'Default'];
 
 /** Options of one security group rule. */
 export interface SecurityGroupRuleOptions {
@@ -90,9 +88,7 @@ export class SecurityGroup extends Construct {
   public readonly vpcId: string;
   /** The underlying `alicloud_security_group` resource. */
   public readonly resource: TerraformResource;
-  private tokenPeers = 0;
-  /** What each rule allows (direction, port, canonical peer), to refuse the same rule twice. */
-  private readonly ruleContents = new Set<string>();
+  private readonly rules = new RuleLedger(this, AliDocUrl.securityGroupRules);
 
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
@@ -116,18 +112,14 @@ export class SecurityGroup extends Construct {
    */
   public addIngressRule(peer: Peer, port: Port, options: SecurityGroupRuleOptions = {}): TerraformResource {
     const content = this.checkRule('ingress', peer, port, options);
-    const exposed = peer.isInternet ? ADMIN_PORTS.find((admin) => port.coversTcpPort(admin.port)) : undefined;
-    if (exposed && !options.allowAdministrationFromInternet) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.AdminPortOpenToInternet,
-        scope: this,
-        problem: `${exposed.name} (TCP ${exposed.port}) would be open to the whole internet`,
-        received: `${port} from ${peer.value}`,
-        allowed: 'administration ports from specific CIDR ranges, a prefix list or a security group',
-        fix: 'Allow it from your admin range or a management vSwitch, or pass allowAdministrationFromInternet: true if you really mean it',
-        docUrl: AliDocUrl.securityGroupRules,
-      });
-    }
+    const exposed = checkAdminExposure(this, {
+      fromInternet: peer.isInternet,
+      traffic: port,
+      peer: peer.value,
+      optedIn: options.allowAdministrationFromInternet,
+      fix: 'Allow it from your admin range or a management vSwitch, or pass allowAdministrationFromInternet: true if you really mean it',
+      docUrl: AliDocUrl.securityGroupRules,
+    });
     const rule = this.addRule('ingress', peer, port, options, content);
     if (exposed) {
       // The author opted in on this very rule: ALI070 records the reason instead of failing.
@@ -146,8 +138,8 @@ export class SecurityGroup extends Construct {
     return this.addRule('egress', peer, port, options, this.checkRule('egress', peer, port, options));
   }
 
-  private addRule(type: string, peer: Peer, port: Port, options: SecurityGroupRuleOptions, content: string | undefined): TerraformResource {
-    const id = this.claimRuleId(type, peer, port, options, content);
+  private addRule(type: 'ingress' | 'egress', peer: Peer, port: Port, options: SecurityGroupRuleOptions, content: string | undefined): TerraformResource {
+    const id = this.rules.claimId(ledgerRule(type, peer, port, options.id), content);
     return new SecurityGroupRule(this, id, {
       securityGroupId: this.securityGroupId,
       type,
@@ -162,7 +154,7 @@ export class SecurityGroup extends Construct {
   }
 
   /** Checks a rule before anything is created; returns what it allows (`undefined` for a token peer). */
-  private checkRule(type: string, peer: Peer, port: Port, options: SecurityGroupRuleOptions): string | undefined {
+  private checkRule(type: 'ingress' | 'egress', peer: Peer, port: Port, options: SecurityGroupRuleOptions): string | undefined {
     checkInstanceOf(this, peer, Peer, 'peer');
     checkInstanceOf(this, port, Port, 'port');
     checkProps(this, options, SECURITY_GROUP_RULE_OPTIONS, 'options');
@@ -177,37 +169,11 @@ export class SecurityGroup extends Construct {
         docUrl: AliDocUrl.securityGroupRuleResource,
       });
     }
-    this.checkPorts(port);
-    this.checkPriority(options.priority);
-    const key = block ? formatCidr(block) : peer.stableKey;
-    if (key === undefined) return undefined;
-    const content = `${type} ${port} ${peer._attribute} ${key}`;
-    if (this.ruleContents.has(content)) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.DuplicateRule,
-        scope: this,
-        problem: 'the same rule is added twice',
-        received: `${type} ${port} ${peer}`,
-        allowed: 'each direction, port and peer once',
-        docUrl: AliDocUrl.securityGroupRules,
-      });
+    if (port.protocol === 'tcp' || port.protocol === 'udp') {
+      checkTransportPorts(this, port.protocol, port.fromPort, port.toPort, AliDocUrl.securityGroupRuleResource);
     }
-    return content;
-  }
-
-  private checkPorts(port: Port): void {
-    if (port.protocol !== 'tcp' && port.protocol !== 'udp') return;
-    const inRange = (value: number) => isUnresolved(value) || (Number.isInteger(value) && value >= 1 && value <= 65535);
-    const [from, to] = [port.fromPort, port.toPort];
-    if (inRange(from) && inRange(to) && (isUnresolved(from) || isUnresolved(to) || from <= to)) return;
-    throw new NetworkConstraintError({
-      code: ErrorCode.InvalidPort,
-      scope: this,
-      problem: 'the rule has an invalid port range',
-      received: `${port.protocol} ${from}-${to}`,
-      allowed: 'whole numbers from 1 to 65535 with fromPort <= toPort',
-      docUrl: AliDocUrl.securityGroupRuleResource,
-    });
+    this.checkPriority(options.priority);
+    return this.rules.checkNotAddedYet(ledgerRule(type, peer, port, options.id));
   }
 
   private checkPriority(priority: number | undefined): void {
@@ -222,27 +188,5 @@ export class SecurityGroup extends Construct {
       docUrl: AliDocUrl.securityGroupRuleResource,
     });
   }
-
-  /**
-   * The rule's construct id: `options.id`, or one derived from its content so that ids stay the same
-   * when rules are added or reordered (a token peer gets a sequence number). Once the id is free,
-   * the rule's content counts as added.
-   */
-  private claimRuleId(type: string, peer: Peer, port: Port, options: SecurityGroupRuleOptions, content: string | undefined): string {
-    const direction = type === 'ingress' ? 'Ingress' : 'Egress';
-    const id = options.id ?? `${direction}-${port}-${peer.stableKey ?? `peer${++this.tokenPeers}`}`.replace(/[^A-Za-z0-9.:_-]+/g, '_');
-    const taken = this.node.tryFindChild(id);
-    if (id === '' || taken || RESERVED_IDS.includes(id)) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.ConstructIdInUse,
-        scope: this,
-        problem: taken ? `the rule's construct id names ${taken.node.path} already` : 'the rule\'s construct id is empty or reserved',
-        received: `id ${JSON.stringify(id)}`,
-        allowed: `a non-empty id that no child of ${this.node.path} has, other than ${RESERVED_IDS.map((r) => JSON.stringify(r)).join(' and ')}`,
-        fix: 'Give the rule another id, or leave id out to derive one from the rule',
-      });
-    }
-    if (content !== undefined) this.ruleContents.add(content);
-    return id;
-  }
 }
+

@@ -1,7 +1,7 @@
 import { InterfaceAttachment, AwsIndex } from './aws-index';
 import { AwsRule } from './aws-rule';
 import { RuleLevel } from '../../checks/rule-level';
-import { RuleReport } from '../../checks/rule-report';
+import { reportAttachedOnce, RuleReport } from '../../checks/rule-report';
 import { DocUrl } from '../doc-url';
 
 /** NIC022: a network interface is attached to one instance at a time. */
@@ -19,20 +19,13 @@ export class Nic022InterfaceAttachedOnce extends AwsRule {
     for (const eni of index.resources('aws_network_interface')) {
       // A launch template is not an attachment: only the instances launched from it attach the interface.
       const attachments = index.attachmentsOf(eni).filter((a) => a.hostResource?.type !== 'aws_launch_template');
-      if (attachments.length < 2) continue;
-      const repeated = attachments.find((a) => a.repeated || a.eni.indexed);
-      if (repeated) {
-        report.cannotVerify(eni, `which copy of ${eni.label} each attachment uses (count/for_each)`, repeated.eni);
-        continue;
-      }
-      const [first, ...others] = attachments;
-      for (const attachment of others) {
-        report.violation(
-          attachment.source,
-          `${eni.label} is attached to ${hostLabel(attachment)} by ${where(attachment)} while ${where(first)} already attaches it to ${hostLabel(first)}`,
-          'attach the interface once; give the other instance an interface of its own, or move the interface at run time (detach, then attach)',
-        );
-      }
+      reportAttachedOnce(eni, attachments, report, {
+        noun: 'attachment',
+        repeated: (a) => a.repeated || a.eni.indexed,
+        value: (a) => a.eni,
+        problem: (attachment, first) => `${eni.label} is attached to ${hostLabel(attachment)} by ${where(attachment)} while ${where(first)} already attaches it to ${hostLabel(first)}`,
+        fix: 'attach the interface once; give the other instance an interface of its own, or move the interface at run time (detach, then attach)',
+      });
     }
   }
 }

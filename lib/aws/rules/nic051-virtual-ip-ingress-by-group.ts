@@ -5,11 +5,9 @@ import { hasRole } from './marker-tag-values';
 import { RuleLevel } from '../../checks/rule-level';
 import { RuleReport } from '../../checks/rule-report';
 import { TfValue } from '../../checks/tf-value';
+import { isVrrp } from '../../core/vrrp';
 import { DocUrl } from '../doc-url';
 import { MarkerRole, MarkerTag } from '../marker-tags';
-
-// VRRP runs between the peers' own addresses, never to the virtual IP: a group reference is fine there.
-const VRRP_PROTOCOLS = new Set(['112', 'vrrp']);
 
 /**
  * NIC051: ingress to the interfaces that carry a virtual IP (tag `nic-patterns:role = virtual-ip`)
@@ -41,7 +39,7 @@ export class Nic051VirtualIpIngressByGroup extends AwsRule {
   }
 
   private checkRule(group: GroupInUse, rule: IngressRule, report: RuleReport): void {
-    if (VRRP_PROTOCOLS.has(String(rule.protocol.follow().asString()).toLowerCase())) return;
+    if (isVrrp(rule.protocol.follow().asString())) return;
     const remotes = (rule.referencedGroups ?? []).map((g) => g.display);
     const self = rule.self.follow();
     if (self.asBoolean() === true) remotes.push('its own group (self = true)');

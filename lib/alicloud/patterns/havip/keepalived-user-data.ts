@@ -27,9 +27,11 @@ const MEMBER_USER_DATA_PATH = '/var/lib/havip-pair/user-data';
  * The user data of one member: runs its own script first, if any (its failure stops the user data,
  * so that member never takes the HaVip), then installs keepalived from the image's repositories
  * (Alibaba Cloud Linux, CentOS and other dnf/yum images, or Ubuntu/Debian; Alibaba Cloud's images
- * use the mirrors inside the VPC, so no public address is needed), sets it up and starts it.
+ * use the mirrors inside the VPC, so no public address is needed), runs `networkLines` (the
+ * HaVip's ENI, when the member is attached by ENI: keepalived finds its device by the member's
+ * address, so the ENI must have it first), sets keepalived up and starts it.
  */
-export function haVipKeepalivedUserData(node: KeepalivedNode, memberUserData?: string): string {
+export function haVipKeepalivedUserData(node: KeepalivedNode, memberUserData?: string, networkLines: string[] = []): string {
   const member = memberUserData === undefined ? [] : [
     `# The ${node.nodeName} member's own user data, run to completion before keepalived can take the HaVip.`,
     ...writeFileLines(MEMBER_USER_DATA_PATH, memberUserData, '0700'),
@@ -51,6 +53,7 @@ export function haVipKeepalivedUserData(node: KeepalivedNode, memberUserData?: s
     '  echo "unsupported distribution: install keepalived" >&2',
     '  exit 1',
     'fi',
+    ...networkLines,
     ...keepalivedSetupLines(node, HAVIP_TAKEOVER),
     '',
   ].join('\n');

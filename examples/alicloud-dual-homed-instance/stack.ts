@@ -1,0 +1,70 @@
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { AlicloudProvider } from '../../lib/alicloud/bindings/provider';
+import { Vpc } from '../../lib/alicloud/bindings/vpc';
+import { Vswitch } from '../../lib/alicloud/bindings/vswitch';
+import { EipAddress } from '../../lib/alicloud/eip-address';
+import { EipAssociationTarget } from '../../lib/alicloud/eip-association-target';
+import { DualHomedInstance } from '../../lib/alicloud/patterns/dual-homed-instance';
+import { Peer } from '../../lib/alicloud/security/peer';
+import { Port } from '../../lib/alicloud/security/port';
+import { VswitchReference } from '../../lib/alicloud/vswitch-reference';
+
+const REGION = 'cn-hangzhou';
+const ZONE = 'cn-hangzhou-h';
+const VPC_CIDR = '10.80.0.0/16';
+const WEB_CIDR = '10.80.1.0/24';
+const APP_CIDR = '10.80.2.0/24';
+// Replace with an Alibaba Cloud Linux 3 image id of your region; no data source, so the example plans offline.
+const IMAGE_ID = 'aliyun_3_x64_20G_alibase_20240819.vhd';
+
+/**
+ * A reverse proxy on Alibaba Cloud with one foot in each tier: HTTPS from the internet on its
+ * primary ENI in the web vSwitch, and a standalone ENI in the back-end vSwitch that the back-end
+ * servers answer on.
+ */
+export class AlicloudDualHomedInstanceStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new AlicloudProvider(this, 'alicloud', { region: REGION });
+
+    const vpc = new Vpc(this, 'vpc', { vpcName: 'dual-homed', cidrBlock: VPC_CIDR });
+    const vswitch = (name: string, cidrBlock: string) => VswitchReference.fromVswitchId(
+      new Vswitch(this, name, { vpcId: vpc.id, cidrBlock, zoneId: ZONE, vswitchName: `proxy-${name}` }).id, { zoneId: ZONE, cidrBlock });
+
+    const proxy = new DualHomedInstance(this, 'proxy', {
+      vpcId: vpc.id,
+      interfaces: [
+        {
+          name: 'web',
+          vswitch: vswitch('web', WEB_CIDR),
+          ingressRules: [
+            { peer: Peer.anyIpv4(), port: Port.tcp(80), description: 'HTTP from the internet (redirected to HTTPS)' },
+            { peer: Peer.anyIpv4(), port: Port.tcp(443), description: 'HTTPS from the internet' },
+          ],
+        },
+        {
+          name: 'app',
+          vswitch: vswitch('app', APP_CIDR),
+          // Only the back-end servers' replies and health checks come in on this side.
+          ingressRules: [{ peer: Peer.ipv4(APP_CIDR), port: Port.allIcmp(), description: 'ICMP from the back-end tier' }],
+        },
+      ],
+      instanceType: 'ecs.g7.large',
+      imageId: IMAGE_ID,
+      instanceName: 'proxy',
+      tags: { Scenario: 'dual-homed-instance' },
+    });
+
+    // The public address goes on the instance itself (NAT mode, to the web ENI's primary address).
+    const eip = new EipAddress(this, 'proxy-eip', {
+      associateWith: EipAssociationTarget.ecsInstance(proxy.instance),
+      bandwidth: '5',
+      internetChargeType: 'PayByTraffic',
+      addressName: 'proxy',
+    });
+
+    new TerraformOutput(this, 'proxy-public-address', { value: eip.ipAddress });
+    new TerraformOutput(this, 'proxy-app-address', { value: proxy.networkInterface('app')!.primaryIpAddress });
+  }
+}
