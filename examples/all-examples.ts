@@ -14,6 +14,10 @@ import { ManagementNetworkStack } from './management-network/stack';
 import { MultiEipInstanceStack } from './multi-eip-instance/stack';
 import { NatApplianceStack } from './nat-appliance/stack';
 import { NhncloudBuildingBlocksStack } from './nhncloud-building-blocks/stack';
+import { NhncloudDualHomedInstanceStack } from './nhncloud-dual-homed-instance/stack';
+import { NhncloudHaFailoverPortStack } from './nhncloud-ha-failover-port/stack';
+import { NhncloudManagementNetworkStack } from './nhncloud-management-network/stack';
+import { NhncloudVirtualIpPairStack } from './nhncloud-virtual-ip-pair/stack';
 import { VirtualIpPairStack } from './virtual-ip-pair/stack';
 
 /** One example: the name its folder and stack share, and how to build it into an app. */
@@ -40,5 +44,9 @@ export const ALL_EXAMPLES: readonly ExampleEntry[] = [
   { name: 'multi-eip-instance', build: (app) => new MultiEipInstanceStack(app, 'multi-eip-instance') },
   { name: 'nat-appliance', build: (app) => new NatApplianceStack(app, 'nat-appliance') },
   { name: 'nhncloud-building-blocks', build: (app) => new NhncloudBuildingBlocksStack(app, 'nhncloud-building-blocks') },
+  { name: 'nhncloud-dual-homed-instance', build: (app) => new NhncloudDualHomedInstanceStack(app, 'nhncloud-dual-homed-instance') },
+  { name: 'nhncloud-ha-failover-port', build: (app) => new NhncloudHaFailoverPortStack(app, 'nhncloud-ha-failover-port', { active: HaActiveSide.PRIMARY }) },
+  { name: 'nhncloud-management-network', build: (app) => new NhncloudManagementNetworkStack(app, 'nhncloud-management-network') },
+  { name: 'nhncloud-virtual-ip-pair', build: (app) => new NhncloudVirtualIpPairStack(app, 'nhncloud-virtual-ip-pair') },
   { name: 'virtual-ip-pair', build: (app) => new VirtualIpPairStack(app, 'virtual-ip-pair') },
 ];

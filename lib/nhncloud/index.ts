@@ -12,3 +12,8 @@ export * from './floating-ip';
 export * from './security/peer';
 export * from './security/traffic';
 export * from './security/security-group';
+export * from './patterns/virtual-ip-pair';
+export * from './patterns/ha-failover-port';
+export * from './patterns/compute-host-props';
+export * from './patterns/dual-homed-instance';
+export * from './patterns/management-network';

@@ -1,3 +1,4 @@
+import { ComputeInstanceReference } from './compute-instance-reference';
 import { FixedIpAssignment } from './fixed-ip-assignment';
 import { PortRole } from './port-role';
 import { PortSecurity } from './port-security';
@@ -56,4 +57,45 @@ export const SECURITY_GROUP_RULE_OPTIONS: Spec = {
   description: 'text?',
   allowAdministrationFromInternet: 'boolean?',
   id: 'string?',
+};
+
+/** What a pattern's props hold of `ComputeHostProps` (spread into the pattern's own spec). */
+export const COMPUTE_HOST_PROPS: Spec = {
+  flavorId: 'string?',
+  imageId: 'string?',
+  keyPairName: 'text?',
+  availabilityZone: 'string?',
+  userData: 'string?',
+  instanceName: 'text?',
+  existingInstance: instanceOf(ComputeInstanceReference, { optional: true }),
+};
+
+export const DUAL_HOMED_INSTANCE_PROPS: Spec = {
+  ...COMPUTE_HOST_PROPS,
+  ports: 'DualHomedPortOptions[]',
+  tags: 'text[]?',
+};
+
+export const DUAL_HOMED_PORT_OPTIONS: Spec = {
+  name: 'string',
+  subnet: instanceOf(VpcSubnetReference),
+  securityGroupIds: 'string[]?',
+  ingressRules: 'PortIngressRule[]?',
+  fixedIps: instanceOf(FixedIpAssignment, { optional: true }),
+  description: 'text?',
+};
+
+export const MANAGEMENT_NETWORK_PROPS: Spec = {
+  ...COMPUTE_HOST_PROPS,
+  publicSubnet: instanceOf(VpcSubnetReference),
+  managementSubnet: instanceOf(VpcSubnetReference),
+  managementCidrs: 'string[]',
+  webPorts: 'number[]?',
+  webCidrs: 'string[]?',
+  publicFixedIps: instanceOf(FixedIpAssignment, { optional: true }),
+  managementFixedIps: instanceOf(FixedIpAssignment, { optional: true }),
+  floatingIpPool: 'string?',
+  publicSecurityGroupIds: 'string[]?',
+  managementSecurityGroupIds: 'string[]?',
+  tags: 'text[]?',
 };

@@ -10,6 +10,7 @@ import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { checkProps } from '../../core/prop-checks';
 import { isUnresolved, literal } from '../../core/tokens';
+import { checkVrrpSettings } from '../../core/vrrp-checks';
 import { KeepalivedNode } from '../../os/keepalived-node';
 import { EipAddress } from '../bindings/eip-address';
 import { EipAssociation } from '../bindings/eip-association';
@@ -28,7 +29,6 @@ const DEFAULT_ACTIVE_PRIORITY = 150;
 const DEFAULT_STANDBY_PRIORITY = 100;
 const DEFAULT_VIRTUAL_ROUTER_ID = 51;
 const DEFAULT_EIP_BANDWIDTH_MBPS = 5;
-const KEEPALIVED_DOC_URL = 'https://keepalived.readthedocs.io/en/latest/configuration_synopsis.html';
 const PAIR_NAME = /^[A-Za-z0-9_-]{1,40}$/;
 
 /**
@@ -513,31 +513,15 @@ export class HaVipPair extends Construct {
   }
 
   private validateVrrp(props: HaVipPairProps, priorities: { active: number; standby: number }): void {
-    checkRange(this, 'virtualRouterId', props.virtualRouterId ?? DEFAULT_VIRTUAL_ROUTER_ID, 1, 255);
-    checkRange(this, 'advertisementIntervalSeconds', props.advertisementIntervalSeconds ?? 1, 1, 255);
-    checkRange(this, 'the active member\'s priority', priorities.active, 1, 254);
-    checkRange(this, 'the standby member\'s priority', priorities.standby, 1, 254);
-    if (!isUnresolved(priorities.active) && !isUnresolved(priorities.standby) && priorities.active <= priorities.standby) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.VrrpPrioritiesNotOrdered,
-        scope: this,
-        problem: 'the active member must have the higher VRRP priority, or the standby takes the HaVip at boot',
-        received: `active ${priorities.active}, standby ${priorities.standby}`,
-        allowed: 'an active priority greater than the standby\'s',
-        docUrl: KEEPALIVED_DOC_URL,
-      });
-    }
-    const password = props.vrrpPassword;
-    if (password !== undefined && !isUnresolved(password) && !/^[A-Za-z0-9._-]{1,8}$/.test(password)) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.InvalidVrrpPassword,
-        scope: this,
-        problem: 'a VRRP simple password holds at most 8 characters and is written into a shell script',
-        received: `${password.length} characters`,
-        allowed: '1 to 8 letters, digits, ".", "_" or "-"',
-        docUrl: KEEPALIVED_DOC_URL,
-      });
-    }
+    checkVrrpSettings(this, {
+      virtualRouterId: props.virtualRouterId ?? DEFAULT_VIRTUAL_ROUTER_ID,
+      advertisementIntervalSeconds: props.advertisementIntervalSeconds ?? 1,
+      activePriority: priorities.active,
+      standbyPriority: priorities.standby,
+      password: props.vrrpPassword,
+      address: 'HaVip',
+      member: 'member',
+    });
   }
 
   private validateClients(props: HaVipPairProps): void {

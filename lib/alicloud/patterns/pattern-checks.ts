@@ -6,22 +6,9 @@ import { isIpv4 } from '../../core/ipv4';
 import { isUnresolved } from '../../core/tokens';
 
 // Construction-time checks shared by the Alibaba Cloud patterns. Each one passes tokens: a value
-// known only at deploy time is left to the ALIxxx rules, or to Alibaba Cloud.
-
-/** A whole number in `[min, max]`. @throws NetworkConstraintError `InvalidCount`, or `code` when given */
-export function checkRange(
-  scope: IConstruct, what: string, value: number, min: number, max: number, code: string = ErrorCode.InvalidCount, docUrl?: string,
-): void {
-  if (isUnresolved(value) || (Number.isInteger(value) && value >= min && value <= max)) return;
-  throw new NetworkConstraintError({
-    code,
-    scope,
-    problem: `${what} is out of range`,
-    received: String(value),
-    allowed: `a whole number from ${min} to ${max}`,
-    docUrl,
-  });
-}
+// known only at deploy time is left to the ALIxxx rules, or to Alibaba Cloud. The cloud-neutral ones
+// live in lib/core, shared with the other clouds' patterns.
+export { checkDistinct, checkRange } from '../../core/value-checks';
 
 /** An IPv4 CIDR block. @throws NetworkConstraintError `InvalidCidr` */
 export function checkIpv4Cidr(scope: IConstruct, what: string, cidr: string): void {
@@ -58,19 +45,5 @@ export function checkIpv4InVswitch(scope: IConstruct, what: string, address: str
     received: `${address} (vSwitch ${vswitchCidr})`,
     allowed: `an address of ${vswitchCidr}`,
     docUrl,
-  });
-}
-
-/** No literal value twice. @throws NetworkConstraintError `code` (default `DuplicateAddress`) */
-export function checkDistinct(scope: IConstruct, what: string, values: string[], code: string = ErrorCode.DuplicateAddress): void {
-  const literals = values.filter((value) => !isUnresolved(value));
-  const duplicate = literals.find((value, i) => literals.indexOf(value) !== i);
-  if (duplicate === undefined) return;
-  throw new NetworkConstraintError({
-    code,
-    scope,
-    problem: `${what} must differ from each other`,
-    received: `${duplicate} twice`,
-    allowed: 'each value once',
   });
 }

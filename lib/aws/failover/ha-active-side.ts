@@ -1,7 +1,2 @@
-/** Which member of a failover pair holds the interface. */
-export enum HaActiveSide {
-  /** The primary instance holds the interface. */
-  PRIMARY = 'primary',
-  /** The standby instance holds the interface. */
-  STANDBY = 'standby',
-}
+// The enum is cloud-neutral (NHN Cloud's HaFailoverPort uses it too): it lives in lib/core.
+export { HaActiveSide } from '../../core/ha-active-side';

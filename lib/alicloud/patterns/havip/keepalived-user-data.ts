@@ -1,4 +1,5 @@
 import { keepalivedSetupLines } from '../../../os/keepalived-config';
+import { KEEPALIVED_INSTALL_LINES } from '../../../os/keepalived-install';
 import { KeepalivedNode } from '../../../os/keepalived-node';
 import { VipTakeover } from '../../../os/vip-takeover';
 import { writeFileLines } from '../../../os/write-file';
@@ -42,17 +43,7 @@ export function haVipKeepalivedUserData(node: KeepalivedNode, memberUserData?: s
     `# keepalived for HaVipPair "${node.pairName}", ${node.nodeName} member (written by cdktf-nic-patterns).`,
     'set -euo pipefail',
     ...member,
-    'if command -v dnf >/dev/null; then',
-    '  dnf install -y keepalived',
-    'elif command -v yum >/dev/null; then',
-    '  yum install -y keepalived',
-    'elif command -v apt-get >/dev/null; then',
-    '  apt-get update',
-    '  DEBIAN_FRONTEND=noninteractive apt-get install -y keepalived',
-    'else',
-    '  echo "unsupported distribution: install keepalived" >&2',
-    '  exit 1',
-    'fi',
+    ...KEEPALIVED_INSTALL_LINES,
     ...networkLines,
     ...keepalivedSetupLines(node, HAVIP_TAKEOVER),
     '',

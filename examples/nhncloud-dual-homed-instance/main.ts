@@ -1,0 +1,4 @@
+import { NhncloudDualHomedInstanceStack } from './stack';
+import { runExample } from '../shared/run-example';
+
+runExample((app) => new NhncloudDualHomedInstanceStack(app, 'nhncloud-dual-homed-instance'));
