@@ -12,19 +12,8 @@ function exampleStacks(build: (app: App) => void): TerraformStack[] {
   return app.node.children.filter((child): child is TerraformStack => TerraformStack.isStack(child));
 }
 
-// NHN Cloud has no diagram builder yet (issue 13): its stacks draw empty, which the next test asserts.
-const DRAWN = ALL_EXAMPLES.filter((example) => !example.name.startsWith('nhncloud-'));
-
 describe('NetworkDiagram on the examples', () => {
-  test('draws nothing yet for an NHN Cloud example, rather than something wrong', () => {
-    const nhn = ALL_EXAMPLES.filter((example) => example.name.startsWith('nhncloud-'));
-    expect(nhn.length).toBeGreaterThan(0);
-    for (const example of nhn) {
-      for (const stack of exampleStacks(example.build)) expect(parseFlowchart(NetworkDiagram.render(stack)).edges).toEqual([]);
-    }
-  });
-
-  test.each(DRAWN.map((example) => [example.name, example.build] as const))(
+  test.each(ALL_EXAMPLES.map((example) => [example.name, example.build] as const))(
     'draws a well-formed diagram of every stack of %s, with every interface attached or explained',
     (_, build) => {
       for (const stack of exampleStacks(build)) {
@@ -58,5 +47,22 @@ describe('NetworkDiagram on the examples', () => {
     const chart = parseFlowchart(NetworkDiagram.render(stack));
     expect(nodeTitled(chart, 'VIP 10.50.1.100').label).toContain('secondary IP');
     expect(nodeTitled(chart, 'VIP 192.168.53.53').label).toContain('overlay route');
+  });
+
+  test('shows the virtual IP of nhncloud-building-blocks, the port that may carry it and its floating IP', () => {
+    const example = ALL_EXAMPLES.find((e) => e.name === 'nhncloud-building-blocks')!;
+    const [stack] = exampleStacks(example.build);
+    const chart = parseFlowchart(NetworkDiagram.render(stack));
+    expect(edgesBetween(chart, 'virtual IP port vip', 'port eth0')[0]).toMatchObject({ arrow: '-.->', label: 'allowed address pair' });
+    expect(edgesBetween(chart, 'floating IP vip/FloatingIp', 'virtual IP port vip')).toHaveLength(1);
+    expect(edgesBetween(chart, 'port eth1', 'instance web-host')[0].label).toBe('interface attach');
+  });
+
+  test('shows which member of the nhncloud-ha-failover-port pair holds the failover port', () => {
+    const example = ALL_EXAMPLES.find((e) => e.name === 'nhncloud-ha-failover-port')!;
+    const [stack] = exampleStacks(example.build);
+    const chart = parseFlowchart(NetworkDiagram.render(stack));
+    expect(edgesBetween(chart, 'port failover/Port', 'instance failover/PrimaryInstance')[0]).toMatchObject({ arrow: '==>', label: 'interface attach, active' });
+    expect(edgesBetween(chart, 'port failover/Port', 'instance failover/StandbyInstance')[0]).toMatchObject({ arrow: '-.->', label: 'standby' });
   });
 });

@@ -4,6 +4,7 @@ import { EcsHostProps } from './ecs-host-props';
 import { checkIpv4InVswitch } from './pattern-checks';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkLaunchOrExisting } from '../../core/launch-or-existing';
 import { isUnresolved, literal } from '../../core/tokens';
 import { isListToken } from '../../os/list-template';
 import { Instance } from '../bindings/instance';
@@ -53,7 +54,7 @@ export class EcsHost {
   constructor(scope: Construct, props: EcsHostProps) {
     this.scope = scope;
     this.props = props;
-    this.launches = checkHostProps(scope, props);
+    this.launches = checkLaunchOrExisting(scope, props, { launchProps: LAUNCH_PROPS, requiredProps: ['instanceType', 'imageId'], parts: 'ENIs', docUrl: AliDocUrl.attachNetworkInterface });
     this.target = props.existingInstance;
   }
 
@@ -150,31 +151,6 @@ export class EcsHost {
   }
 }
 
-/** Refuses a pattern with no instance to put its ENIs on, or two. Returns whether it launches one. */
-function checkHostProps(scope: Construct, props: EcsHostProps): boolean {
-  const launchProps = LAUNCH_PROPS.filter((name) => props[name] !== undefined);
-  if (props.existingInstance) {
-    if (launchProps.length === 0) return false;
-    throw new NetworkConstraintError({
-      code: ErrorCode.ConflictingInstanceProps,
-      scope,
-      problem: 'both an existing instance and props of an instance to launch are given',
-      received: `existingInstance and ${launchProps.join(', ')}`,
-      allowed: 'either existingInstance, or instanceType and imageId (with the optional launch props)',
-      fix: 'Drop the launch props to attach the ENIs to the existing instance, or drop existingInstance to launch one',
-      docUrl: AliDocUrl.attachNetworkInterface,
-    });
-  }
-  const missing = (['instanceType', 'imageId'] as const).filter((name) => props[name] === undefined);
-  if (missing.length === 0) return true;
-  throw new NetworkConstraintError({
-    code: ErrorCode.MissingInstanceProps,
-    scope,
-    problem: 'the pattern has no instance to put its ENIs on',
-    received: `no existingInstance and no ${missing.join(' and no ')}`,
-    allowed: 'instanceType and imageId to launch an instance, or existingInstance',
-  });
-}
 
 /**
  * What identifies a vSwitch at synth time: its literal id, or the Terraform expression a token id

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { PatternHostProps } from './pattern-host-props';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkLaunchOrExisting } from '../../core/launch-or-existing';
 import { isUnresolved, literal } from '../../core/tokens';
 import { checkCount } from '../address-checks';
 import { DocUrl } from '../doc-url';
@@ -43,7 +44,7 @@ export class PatternHost {
   constructor(scope: Construct, props: PatternHostProps) {
     this.scope = scope;
     this.props = props;
-    this.launches = checkHostProps(scope, props);
+    this.launches = checkLaunchOrExisting(scope, props, { launchProps: LAUNCH_PROPS, requiredProps: ['instanceType', 'ami'], parts: 'interfaces', docUrl: DocUrl.eniScenarios });
     if (!this.launches) refuseOsNetworkConfig(scope, props);
     this.userData = props.userData;
     this.instanceType = literal(props.existingInstance?.instanceType ?? props.instanceType);
@@ -121,32 +122,6 @@ export class PatternHost {
   }
 }
 
-/** Refuses a pattern that has no instance to put its interfaces on, or two. Returns whether it launches one. */
-function checkHostProps(scope: Construct, props: PatternHostProps): boolean {
-  const launchProps = LAUNCH_PROPS.filter((name) => props[name] !== undefined);
-  if (props.existingInstance) {
-    if (launchProps.length === 0) return false;
-    throw new NetworkConstraintError({
-      code: ErrorCode.ConflictingInstanceProps,
-      scope,
-      problem: 'both an existing instance and props of an instance to launch are given',
-      received: `existingInstance and ${launchProps.join(', ')}`,
-      allowed: 'either existingInstance, or instanceType and ami (with the optional launch props)',
-      fix: 'Drop the launch props to add interfaces to the existing instance, or drop existingInstance to launch one',
-      docUrl: DocUrl.eniScenarios,
-    });
-  }
-  const missing = (['instanceType', 'ami'] as const).filter((name) => props[name] === undefined);
-  if (missing.length === 0) return true;
-  throw new NetworkConstraintError({
-    code: ErrorCode.MissingInstanceProps,
-    scope,
-    problem: 'the pattern has no instance to put its interfaces on',
-    received: `no existingInstance and no ${missing.join(' and no ')}`,
-    allowed: 'instanceType and ami to launch an instance, or existingInstance',
-    docUrl: DocUrl.eniScenarios,
-  });
-}
 
 /** Refuses `osNetworkConfig` without a launched instance: the pattern writes no user data then. */
 function refuseOsNetworkConfig(scope: Construct, props: PatternHostProps): void {

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ComputeHostProps } from './compute-host-props';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkLaunchOrExisting } from '../../core/launch-or-existing';
 import { appendToShellUserData } from '../../core/shell-user-data';
 import { ComputeInstanceV2 } from '../bindings/compute-instance-v2';
 import { ComputeInstanceReference } from '../compute-instance-reference';
@@ -107,27 +108,5 @@ export class ComputeHost {
  * @throws NetworkConstraintError `ConflictingInstanceProps`, `MissingInstanceProps`
  */
 export function checkComputeHostProps(scope: Construct, props: ComputeHostProps): boolean {
-  const launchProps = LAUNCH_PROPS.filter((name) => props[name] !== undefined);
-  if (props.existingInstance) {
-    if (launchProps.length === 0) return false;
-    throw new NetworkConstraintError({
-      code: ErrorCode.ConflictingInstanceProps,
-      scope,
-      problem: 'both an existing instance and props of an instance to launch are given',
-      received: `existingInstance and ${launchProps.join(', ')}`,
-      allowed: 'either existingInstance, or flavorId and imageId (with the optional launch props)',
-      fix: 'Drop the launch props to attach the ports to the existing instance, or drop existingInstance to launch one',
-      docUrl: NhnDocUrl.interfaceAttachResource,
-    });
-  }
-  const missing = (['flavorId', 'imageId'] as const).filter((name) => props[name] === undefined);
-  if (missing.length === 0) return true;
-  throw new NetworkConstraintError({
-    code: ErrorCode.MissingInstanceProps,
-    scope,
-    problem: 'the pattern has no instance to put its ports on',
-    received: `no existingInstance and no ${missing.join(' and no ')}`,
-    allowed: 'flavorId and imageId to launch an instance, or existingInstance',
-    docUrl: NhnDocUrl.instanceResource,
-  });
+  return checkLaunchOrExisting(scope, props, { launchProps: LAUNCH_PROPS, requiredProps: ['flavorId', 'imageId'], parts: 'ports', docUrl: NhnDocUrl.instanceResource });
 }
