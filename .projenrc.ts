@@ -56,6 +56,12 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@msgpack/msgpack',
   ],
 
+  // nic-check reads HCL with cdktf's own parser; jsii packages ship non-jsii dependencies bundled.
+  bundledDeps: ['@cdktf/hcl2json@0.21.0'],
+  // bin/nic-check.js runs the compiled checker, or the sources in a clone (see that file).
+  bin: { 'nic-check': 'bin/nic-check.js' },
+  autoDetectBin: false,
+
   publishToPypi: { distName: 'cdktf-nic-patterns', module: 'cdktf_nic_patterns' },
   publishToMaven: {
     javaPackage: 'dev.cdktfnicpatterns',
@@ -132,6 +138,8 @@ project.eslint?.addRules({
       { target: ['./lib/checks', './lib/os', './lib/diagram'], from: [...CLOUDS.map((c) => `./lib/${c}`), './lib/clouds.ts', './lib/index.ts'], message: 'The engine, guest-OS config and diagram know no cloud: clouds register themselves in lib/clouds.ts.' },
       { target: './lib/os', from: ['./lib/checks', './lib/diagram'], message: 'Guest-OS config depends on lib/core only.' },
       { target: './lib/checks', from: './lib/diagram', message: 'The checks engine does not draw.' },
+      { target: './lib/cli', from: CLOUDS.map((c) => `./lib/${c}`), message: 'nic-check knows no cloud: it loads lib/clouds.ts, which registers them.' },
+      { target: ['./lib/core', './lib/checks', './lib/os', './lib/diagram', ...CLOUDS.map((c) => `./lib/${c}`), './lib/index.ts'], from: './lib/cli', message: 'Nothing imports the command-line checker.' },
       // Building blocks and patterns never import the engine (they mark suppressions through lib/core).
       ...CLOUDS.map((c) => ({ target: `./lib/${c}`, from: './lib/checks', except: ['./rule-index.ts', './tf-value.ts', './rule-report.ts', './cloud-checks.ts', './rule-level.ts', './same-value.ts'], message: 'A cloud reaches the engine only through its rules (the rule base, the index, the report); building blocks never import it.' })),
       ...CLOUDS.map((c) => ({ target: `./lib/${c}`, from: CLOUDS.filter((o) => o !== c).map((o) => `./lib/${o}`), message: 'A cloud never imports another: adding a cloud never touches another.' })),

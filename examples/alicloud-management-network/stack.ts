@@ -4,8 +4,8 @@ import { AlicloudProvider } from '../../lib/alicloud/bindings/provider';
 import { Vpc } from '../../lib/alicloud/bindings/vpc';
 import { Vswitch } from '../../lib/alicloud/bindings/vswitch';
 import { EniIpv4Assignment } from '../../lib/alicloud/eni-ipv4-assignment';
+import { EcsOsNetworkConfig } from '../../lib/alicloud/patterns/ecs-os-network-config';
 import { ManagementNetwork } from '../../lib/alicloud/patterns/management-network';
-import { EcsOsNetworkConfig } from '../../lib/alicloud/patterns/multi-eip-instance';
 import { VswitchReference } from '../../lib/alicloud/vswitch-reference';
 
 const REGION = 'cn-hangzhou';

@@ -6,6 +6,7 @@ export * from './patterns/nat-gateway-eips';
 export * from './patterns/ecs-host-props';
 export * from './patterns/management-network';
 export * from './patterns/dual-homed-instance';
+export * from './patterns/ecs-os-network-config';
 export * from './patterns/multi-eip-instance';
 export * from './vswitch-reference';
 export * from './ecs-instance-reference';

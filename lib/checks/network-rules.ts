@@ -11,6 +11,7 @@ import { isAtLeast, RawFinding, RuleInfo, RuleReport } from './rule-report';
 import { findingsOf, recordRun, summaryOf, writeReport, writeReportAtSynth } from './stack-report';
 import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
+import { NetworkSuppression } from '../core/network-suppression';
 import { findSuppression } from '../core/suppression-marks';
 import { afterEverySynth, annotateOnce, SynthesizedStack } from '../core/synthesized-stacks';
 
@@ -160,7 +161,7 @@ export class NetworkRules implements IAspect {
     if (!TerraformStack.isStack(node) && !Aspects.of(node).all.includes(this)) return;
     const stack = TerraformStack.of(node);
     for (const { finding, construct } of this.check(stack, node, stack.toTerraform())) {
-      if (!finding.suppressed) annotateOnce(construct, ANNOTATION_TYPE[finding.level], finding.message);
+      if (!finding.suppressed) annotateOnce(construct, ANNOTATION_TYPE[finding.level], annotationText(finding));
     }
     if (this.writeReport) writeReportAtSynth(stack);
   }
@@ -168,16 +169,37 @@ export class NetworkRules implements IAspect {
   private checkSynthesized(synthesized: SynthesizedStack): string[] {
     const { stack } = synthesized;
     const active = this.check(stack, stack, synthesized.terraformJson).filter(({ finding }) => !finding.suppressed);
-    for (const { finding, construct } of active) synthesized.annotate(construct, ANNOTATION_TYPE[finding.level], finding.message);
+    for (const { finding, construct } of active) synthesized.annotate(construct, ANNOTATION_TYPE[finding.level], annotationText(finding));
     if (this.writeReport) writeReport(stack, synthesized.folder);
     const errors = active
       .filter(({ finding }) => finding.level === RuleLevel.ERROR)
-      .map(({ finding, construct }) => `[${construct.node.path}] ${finding.message}`);
+      .map(({ finding, construct }) => `[${construct.node.path}] ${annotationText(finding)}`);
     if (errors.length > 0) synthesized.discard();
     return errors;
   }
 
-  private check(stack: TerraformStack, scope: IConstruct, terraformJson: Record<string, unknown>): SettledFinding[] {
+  /**
+   * Runs the rules over Terraform JSON that no construct of `stack` declares (a synthesized file, HCL
+   * read as JSON): every finding goes on the stack, and `suppressionOf` settles suppressions by rule
+   * id and Terraform address.
+   * @internal
+   */
+  public _checkJson(
+    stack: TerraformStack, terraformJson: Record<string, unknown>, suppressionOf: (ruleId: string, address: string) => string | undefined,
+  ): NetworkFinding[] {
+    return this.check(stack, stack, terraformJson, {
+      suppressionOf: (raw) => {
+        const reason = raw.address === undefined ? undefined : suppressionOf(raw.rule.id, raw.address);
+        return reason === undefined ? undefined : { id: raw.rule.id, reason };
+      },
+      // No construct declares these resources: the path the JSON records (or the address) names them.
+      pathOf: (raw) => raw.resourcePath ?? stack.node.id,
+    }).map((settled) => settled.finding);
+  }
+
+  private check(
+    stack: TerraformStack, scope: IConstruct, terraformJson: Record<string, unknown>, settling: Settling = CONSTRUCT_SETTLING,
+  ): SettledFinding[] {
     const clouds = registeredClouds();
     if (clouds.length === 0) {
       // Only a deep import that skips the package entry gets here: never let that pass unchecked.
@@ -198,7 +220,7 @@ export class NetworkRules implements IAspect {
     }
     const settled = raw
       .filter((f) => isAtLeast(f.level, this.minimumLevel) && isWithin(f.construct, scope))
-      .map((f) => settle(f));
+      .map((f) => settle(f, settling));
     recordRun(stack, this, settled.map((s) => s.finding));
     return settled;
   }
@@ -236,8 +258,19 @@ function nounsOf(clouds: readonly CloudChecks<unknown>[]): (type: string) => str
   return (type) => clouds.find((cloud) => type.startsWith(cloud.resourcePrefix))?.nouns[type];
 }
 
-function settle(finding: RawFinding): SettledFinding {
-  const suppression = findSuppression(finding.construct, finding.rule.id);
+/** How findings are matched to suppressions and named: by construct in an app, by address for bare JSON. */
+interface Settling {
+  readonly suppressionOf: (finding: RawFinding) => NetworkSuppression | undefined;
+  readonly pathOf: (finding: RawFinding) => string;
+}
+
+const CONSTRUCT_SETTLING: Settling = {
+  suppressionOf: (finding) => findSuppression(finding.construct, finding.rule.id),
+  pathOf: (finding) => finding.construct.node.path,
+};
+
+function settle(finding: RawFinding, settling: Settling): SettledFinding {
+  const suppression = settling.suppressionOf(finding);
   const suppressed = suppression !== undefined && !finding.hardLimit;
   const message = suppression && finding.hardLimit
     ? `${finding.message} (The suppression of ${finding.rule.id} does not apply: ${cloudNameOf(finding.rule)} rejects this configuration.)`
@@ -247,12 +280,22 @@ function settle(finding: RawFinding): SettledFinding {
     finding: {
       ruleId: finding.rule.id,
       level: finding.level,
-      path: finding.construct.node.path,
+      path: settling.pathOf(finding),
+      address: finding.address,
       message,
       suppressed,
       suppressionReason: suppressed ? suppression.reason : undefined,
     },
   };
+}
+
+/**
+ * The annotation names the Terraform address next to the construct path cdktf prints, so that a
+ * reader of HCL (or of `cdktf convert` output, where every logical id is overridden) finds the resource.
+ */
+function annotationText(finding: NetworkFinding): string {
+  if (finding.address === undefined) return finding.message;
+  return finding.message.replace(/^(\[[A-Z0-9]+\]) /, `$1 ${finding.address}: `);
 }
 
 function isWithin(construct: IConstruct, scope: IConstruct): boolean {

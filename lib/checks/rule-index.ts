@@ -1,5 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { expandInstances } from './instance-expansion';
 import { ResourceLookup, TfResource } from './tf-value';
 
 type Json = Record<string, unknown>;
@@ -12,6 +13,7 @@ type Json = Record<string, unknown>;
 export class RuleIndex implements ResourceLookup {
   private readonly byAddress = new Map<string, TfResource>();
   private readonly byType = new Map<string, TfResource[]>();
+  private readonly byBlock = new Map<string, TfResource[]>();
   private constructsByAddress?: Map<string, IConstruct>;
 
   /**
@@ -24,31 +26,48 @@ export class RuleIndex implements ResourceLookup {
     const resources = (terraformJson.resource ?? {}) as Record<string, Record<string, Json>>;
     for (const [type, byName] of Object.entries(resources)) {
       const noun = nounOf(type) ?? type;
-      for (const [name, body] of Object.entries(byName ?? {})) {
+      for (const [blockName, block] of Object.entries(byName ?? {})) {
         // A raw override can put anything here; only objects are resources.
-        if (body === null || typeof body !== 'object' || Array.isArray(body)) continue;
-        const address = `${type}.${name}`;
-        // cdktf writes the construct path of every resource it synthesizes into its `//` metadata:
-        // reading it spares walking the construct tree, which only a finding then needs.
-        const declaredPath = metadataPath(body);
-        const constructOf = declaredPath
-          ? once(() => constructAt(stack, declaredPath) ?? this.constructAtAddress(address))
-          : once(() => this.constructAtAddress(address));
-        const path = declaredPath
-          ? (declaredPath.startsWith(stackPrefix) ? declaredPath.slice(stackPrefix.length) : declaredPath)
-          : this.pathWithoutMetadata(address);
-        const resource = new TfResource(type, name, body, this, constructOf, path, noun);
-        this.byAddress.set(address, resource);
-        const list = this.byType.get(type) ?? [];
-        list.push(resource);
-        this.byType.set(type, list);
+        if (block === null || typeof block !== 'object' || Array.isArray(block)) continue;
+        for (const { name, body } of expandInstances(blockName, block)) this.add(type, blockName, name, body, noun, stackPrefix);
       }
     }
+  }
+
+  private add(type: string, blockName: string, name: string, body: Json, noun: string, stackPrefix: string): void {
+    const address = `${type}.${name}`;
+    // The construct declares the whole block; each instance is named by its key after the block's path.
+    const blockAddress = `${type}.${blockName}`;
+    const instanceKey = name.slice(blockName.length);
+    // cdktf writes the construct path of every resource it synthesizes into its `//` metadata:
+    // reading it spares walking the construct tree, which only a finding then needs.
+    const declaredPath = metadataPath(body);
+    const constructOf = declaredPath
+      ? once(() => constructAt(this.stack, declaredPath) ?? this.constructAtAddress(blockAddress))
+      : once(() => this.constructAtAddress(blockAddress));
+    const blockPath = declaredPath
+      ? (declaredPath.startsWith(stackPrefix) ? declaredPath.slice(stackPrefix.length) : declaredPath)
+      : this.pathWithoutMetadata(blockAddress);
+    const resource = new TfResource(type, name, body, this, constructOf, blockPath.replace(/\/Resource$/, '') + instanceKey, noun,
+      declaredPath === undefined ? undefined : declaredPath + instanceKey);
+    this.byAddress.set(address, resource);
+    this.byBlock.set(blockAddress, [...(this.byBlock.get(blockAddress) ?? []), resource]);
+    const list = this.byType.get(type) ?? [];
+    list.push(resource);
+    this.byType.set(type, list);
   }
 
   /** The resource at a Terraform address (`aws_subnet.app`). */
   public resourceAt(address: string): TfResource | undefined {
     return this.byAddress.get(address);
+  }
+
+  /**
+   * Every resource a block of the JSON stands for (`aws_eip.web`): itself, or each instance of a
+   * literal count or for_each. `depends_on` names whole blocks.
+   */
+  public instancesOf(blockAddress: string): TfResource[] {
+    return this.byBlock.get(blockAddress) ?? [];
   }
 
   /** Every resource of a type, in the order of the Terraform JSON. */

@@ -12,6 +12,10 @@ export interface RawFinding {
   readonly level: RuleLevel;
   /** The construct the annotation goes on. */
   readonly construct: IConstruct;
+  /** The Terraform address of the offending resource (`aws_instance.web[0]`); none for a stack-wide finding. */
+  readonly address?: string;
+  /** The construct path the Terraform JSON records for the resource, or its address when it records none. */
+  readonly resourcePath?: string;
   /** The full annotation text, `[NICxxx] ...`. */
   readonly message: string;
   /** The cloud would reject the configuration: no suppression applies. */
@@ -77,7 +81,8 @@ export class RuleReport {
     const key = `${resource.address}\n${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.sink({ rule: this.rule, construct: resource.construct, message, ...options });
+    const { construct, address } = resource;
+    this.sink({ rule: this.rule, construct, address, resourcePath: resource.declaredPath ?? address, message, ...options });
   }
 }
 
@@ -91,7 +96,7 @@ function whyUnknown(value: TfValue, cloud: string): string {
     case 'literal': return 'a resource outside this stack';
     case 'reference': return `computed by ${cloud} at deploy time`;
     case 'absent': return `so ${cloud} chooses it at deploy time`;
-    default: return 'only known at deploy time';
+    default: return value.unknownReason ?? 'only known at deploy time';
   }
 }
 

@@ -56,6 +56,7 @@ export function reportOf(stack: TerraformStack): object {
       rule: f.ruleId,
       level: f.level,
       path: f.path,
+      ...(f.address !== undefined ? { address: f.address } : {}),
       message: f.message,
       suppressed: f.suppressed,
       ...(f.suppressionReason !== undefined ? { reason: f.suppressionReason } : {}),

@@ -13,6 +13,8 @@ export type TfValueKind = 'absent' | 'literal' | 'reference' | 'unknown';
 /** Finds a resource of the stack by its Terraform address (`aws_subnet.app`). */
 export interface ResourceLookup {
   resourceAt(address: string): TfResource | undefined;
+  /** The instances of a block expanded from a literal count or for_each (`aws_eip.web` -> `web[0]`, ...). */
+  instancesOf?(blockAddress: string): TfResource[];
 }
 
 // `${aws_subnet.app.id}`, `${aws_instance.web[0].id}`, `${aws_instance.web.primary_network_interface_id}`
@@ -36,10 +38,20 @@ export class TfValue {
     if (typeof raw !== 'string') return new TfValue('literal', raw, lookup);
     if (!raw.includes('${')) return new TfValue('literal', raw, lookup);
     const match = REFERENCE.exec(raw);
-    if (!match || NON_RESOURCE_ROOTS.has(match[1])) return new TfValue('unknown', raw, lookup);
+    if (!match || NON_RESOURCE_ROOTS.has(match[1])) return new TfValue('unknown', raw, lookup, undefined, undefined, false, reasonUnknown(raw, match));
+    const attribute = match[4].replace(/^\./, '');
+    // `aws_instance.web[0]` is one instance of an expanded count: a reference to that resource alone.
+    const instance = match[3] === undefined ? undefined : lookup.resourceAt(`${match[1]}.${match[2]}${instanceKey(match[3])}`);
+    if (instance) return new TfValue('reference', raw, lookup, instance, attribute);
     const target = lookup.resourceAt(`${match[1]}.${match[2]}`);
-    if (!target) return new TfValue('unknown', raw, lookup);
-    return new TfValue('reference', raw, lookup, target, match[4].replace(/^\./, ''), match[3] !== undefined);
+    if (!target) return new TfValue('unknown', raw, lookup, undefined, undefined, false, missingTargetReason(`${match[1]}.${match[2]}`, lookup));
+    return new TfValue('reference', raw, lookup, target, attribute, match[3] !== undefined);
+  }
+
+  /** The number of copies of a resource with `count`/`for_each` that could not be expanded. */
+  public static repetition(raw: unknown, lookup: ResourceLookup): TfValue {
+    const value = TfValue.of(raw, lookup);
+    return value.isUnknown ? value : new TfValue('unknown', raw, lookup, undefined, undefined, false, 'a count or for_each this checker cannot expand, only known at deploy time');
   }
 
   private constructor(
@@ -54,6 +66,8 @@ export class TfValue {
     public readonly attribute?: string,
     /** For a reference: whether it picks one instance of a `count`/`for_each` resource (`[0]`). */
     public readonly indexed = false,
+    /** For an unknown value: why it is unknown at synth time, in a message. */
+    public readonly unknownReason?: string,
   ) {}
 
   public get isAbsent(): boolean { return this.kind === 'absent'; }
@@ -126,6 +140,39 @@ export class TfValue {
   }
 }
 
+// `[0]`, `[ 0 ]`, `["a"]`, `['a']` as an instance address writes them.
+function instanceKey(index: string): string {
+  const inner = index.slice(1, -1).trim();
+  if (/^\d+$/.test(inner)) return `[${inner}]`;
+  const quoted = /^"([^"\\]*)"$/.exec(inner);
+  return quoted ? `[${JSON.stringify(quoted[1])}]` : index;
+}
+
+// The stack may hold the block as instances of a literal count: then the expression picks copies
+// by an index that is not a literal (a splat, a variable) or one past the count.
+function missingTargetReason(blockAddress: string, lookup: ResourceLookup): string {
+  const copies = lookup.instancesOf?.(blockAddress).length ?? 0;
+  return copies > 0
+    ? `which of the ${copies} copies of ${blockAddress} it picks, only known at deploy time`
+    : 'a resource this stack does not hold (another stack or configuration), only known at deploy time';
+}
+
+// Messages say why a value is unknown: the first name of the expression tells where it comes from.
+const ROOT_REASONS: Record<string, string> = {
+  var: 'an input variable',
+  data: 'read from a data source',
+  local: 'a local value',
+  module: 'an output of a module',
+  count: 'the index of a counted copy',
+  each: 'the key of a for_each copy',
+};
+
+function reasonUnknown(raw: string, match: RegExpExecArray | null): string {
+  const root = match?.[1] ?? /^\$\{\s*([A-Za-z_][\w-]*)\s*[.(\[]/.exec(raw)?.[1];
+  const from = root === undefined ? undefined : ROOT_REASONS[root] ?? (/^\$\{\s*[A-Za-z_][\w-]*\(/.test(raw) ? 'computed by a function' : undefined);
+  return from ? `${from}, only known at deploy time` : 'only known at deploy time';
+}
+
 /** Blocks of a resource (`network_interface`, `attachment`, `route`, ...), normalized to a list. */
 export interface TfBlocks {
   /** False when the block list is only known at deploy time (dynamic block or token). */
@@ -190,12 +237,25 @@ export class TfResource extends TfObject {
     path: string,
     /** How messages name the type (`eni`); the cloud that owns the type supplies it. */
     private readonly noun: string = type,
+    /** The full construct path the Terraform JSON records for it (cdktf's `//` metadata), with the instance key. */
+    public readonly declaredPath?: string,
   ) {
     super(raw, lookup);
     this.address = `${type}.${name}`;
     this.path = path.replace(/\/Resource$/, '');
-    // `count = 1` is the only multiplicity that still means exactly one resource.
+    // A literal count or for_each was expanded into instances (instance-expansion.ts): what is
+    // left stands for a number of copies known only at deploy time. `count = 1` still means one.
     this.repeated = (raw.count !== undefined && raw.count !== 1) || raw.for_each !== undefined;
+  }
+
+  /** What makes a repeated resource stand for several: its `for_each`, else its `count`. */
+  public get repetition(): TfValue {
+    return TfValue.repetition(this.raw[this.raw.for_each !== undefined ? 'for_each' : 'count'], this.lookup);
+  }
+
+  /** The address of the block it comes from: `aws_eip.web` for `aws_eip.web[0]`, what `depends_on` takes. */
+  public get blockAddress(): string {
+    return this.address.replace(/\[[^\]]*\]$/, '');
   }
 
   /** The construct findings about this resource are attached to (the stack for a resource written by an override). */

@@ -68,6 +68,10 @@ export const ErrorCode = {
   TooManyEips: 'TooManyEips',
   VpcMismatch: 'VpcMismatch',
   OsConfigNeedsLaunchedInstance: 'OsConfigNeedsLaunchedInstance',
+  // nic-check, the command-line checker (lib/cli).
+  SuppressionsFileInvalid: 'SuppressionsFileInvalid',
+  /** `nic-check` was given a path that is no cdktf.out folder, Terraform module folder, plan or Terraform JSON file. */
+  CliInputNotRecognized: 'CliInputNotRecognized',
   // NHN Cloud building blocks (lib/nhncloud).
   PortSecurityDisabled: 'PortSecurityDisabled',
   VirtualIpNotAttachable: 'VirtualIpNotAttachable',

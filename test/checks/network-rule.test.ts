@@ -56,7 +56,7 @@ describe('custom rules (NetworkRules.registerRule)', () => {
     const findings = checkStack(stack, { rules: ['acme001'] });
     // THEN
     const messages = stack.node.findChild('eni').node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data);
-    expect(messages).toEqual(['[ACME001] eni "eni" in subnet "subnet-a" has no description. Fix: set description. See https://wiki.example.com/network/naming']);
+    expect(messages).toEqual(['[ACME001] aws_network_interface.eni: eni "eni" in subnet "subnet-a" has no description. Fix: set description. See https://wiki.example.com/network/naming']);
     expect(NetworkRules.findingsOf(stack)).toEqual([expect.objectContaining({ ruleId: 'ACME001', level: RuleLevel.WARNING, suppressed: false })]);
     expect(findings.report).toHaveLength(1);
   });
@@ -72,7 +72,7 @@ describe('custom rules (NetworkRules.registerRule)', () => {
     // THEN
     expect(NetworkRules.findingsOf(stack)).toEqual([expect.objectContaining({
       level: RuleLevel.INFO,
-      message: expect.stringMatching(/^\[ACME001\] cannot verify eni "eni" .*description is "\$\{var\.description\}", only known at deploy time/),
+      message: expect.stringMatching(/^\[ACME001\] cannot verify eni "eni" .*description is "\$\{var\.description\}", an input variable, only known at deploy time/),
     })]);
   });
 

@@ -44,7 +44,7 @@ describe('NetworkRules.applyTo', () => {
     NetworkRules.applyTo(app, { rules: ['NIC001'] });
     overLimit(testStack('late', app));
     // WHEN / THEN
-    expect(() => app.synth()).toThrow(/\[late\/attach2\] \[NIC001\] eni "eni2" is the 3rd interface of t3\.micro "host"/);
+    expect(() => app.synth()).toThrow(/\[late\/attach2\] \[NIC001\] aws_network_interface_attachment\.attach2: eni "eni2" is the 3rd interface of t3\.micro "host"/);
   }));
 
   test('leaves no Terraform JSON behind for a stack with errors, and keeps the others', () => withApp((app) => {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
@@ -65,6 +66,36 @@ describe('NetworkRules aspect', () => {
     expect(findings.errors('NIC040').map((f) => f.path)).toEqual(['stack/to-appliance']);
   });
 
+  test('names the Terraform address after the rule id in each annotation', () => {
+    // GIVEN
+    const stack = testStack();
+    brokenStack(stack);
+    // WHEN
+    Aspects.of(stack).add(new NetworkRules({ rules: FIXTURE_RULES, writeReport: false }));
+    Testing.synth(stack);
+    // THEN the raw annotation text, not split by the helpers
+    const errorsOf = (id: string) => stack.node.findChild(id).node.metadata.filter((m) => m.type === '@cdktf/error').map((m) => m.data as string);
+    expect(errorsOf('attach1')).toEqual([expect.stringMatching(/^\[NIC001\] aws_network_interface_attachment\.attach1: eni "eni1" is the 3rd interface/)]);
+    expect(errorsOf('to-appliance')).toEqual([expect.stringMatching(/^\[NIC040\] aws_route\.to-appliance: route "to-appliance" /)]);
+    expect(NetworkRules.findingsOf(stack).map((f) => f.address)).toEqual([
+      'aws_network_interface_attachment.attach1', 'aws_network_interface_attachment.attach2', 'aws_network_interface_attachment.attach0', 'aws_route.to-appliance',
+    ]);
+  });
+
+  test('names one instance of a literal count by its index, on the construct that declares the count', () => {
+    // GIVEN two Elastic IPs, by count = 2, on one private IP (NIC030)
+    const stack = testStack();
+    const { subnets } = testNetwork(stack);
+    const eni = new NetworkInterface(stack, 'eni', { subnetId: subnets[0].id, privateIps: ['10.0.0.10'] });
+    new Eip(stack, 'many', { networkInterface: eni.id, count: 2 });
+    // WHEN
+    const findings = checkStack(stack, { rules: ['NIC030'] });
+    // THEN
+    const annotations = stack.node.findChild('many').node.metadata.filter((m) => m.type === '@cdktf/error').map((m) => m.data as string);
+    expect(annotations).toEqual([expect.stringMatching(/^\[NIC030\] aws_eip\.many\[1\]: eip "many\[1\]" maps an Elastic IP to 10\.0\.0\.10 /)]);
+    expect(findings.report.map((f) => [f.path, f.address])).toEqual([['stack/many', 'aws_eip.many[1]']]);
+  });
+
   test('synthesizing twice does not duplicate annotations nor report entries', () => {
     // GIVEN
     const app = testApp();
@@ -121,6 +152,7 @@ describe('NetworkRules aspect', () => {
         rule: 'NIC040',
         level: 'ERROR',
         path: 'broken/to-appliance',
+        address: 'aws_route.to-appliance',
         message: expect.stringMatching(/^\[NIC040\]/),
         suppressed: true,
         reason: 'source/dest check is disabled by the appliance bootstrap',

@@ -15,7 +15,19 @@ export interface AnnotatedFinding {
   readonly level: RuleLevel;
   /** Construct path of the annotated construct. */
   readonly path: string;
+  /** The Terraform address the annotation names after the rule id. */
+  readonly address?: string;
+  /** The finding's message (the annotation without the address). */
   readonly message: string;
+}
+
+// `[NIC001] aws_instance.web[0]: ...`: the annotation names the address after the rule id.
+const ANNOTATED_ADDRESS = /^(\[[A-Z]+\d{3}\]) ((?:module\.[\w-]+\.)*[a-z][a-z0-9_]*\.[^\s:]+): /;
+
+/** Splits an annotation into the address it names and the finding's message. */
+export function splitAnnotation(text: string): { address?: string; message: string } {
+  const match = ANNOTATED_ADDRESS.exec(text);
+  return match ? { address: match[2], message: `${match[1]} ${text.slice(match[0].length)}` } : { message: text };
 }
 
 const LEVELS: Record<string, RuleLevel> = {
@@ -103,7 +115,7 @@ export function readFindings(stack: TerraformStack): Findings {
       ruleId: (m.data as string).slice(1, 7),
       level: LEVELS[m.type],
       path: construct.node.path,
-      message: m.data as string,
+      ...splitAnnotation(m.data as string),
     })));
   const crashed = annotations.find((f) => f.message.includes('internal error'));
   if (crashed) throw new Error(`a rule crashed: ${crashed.message}`);

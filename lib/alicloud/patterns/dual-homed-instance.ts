@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { checkDistinctVswitches, checkOnePlacement, EcsHost, withSecurityGroupIds } from './ecs-host';
 import { EcsHostProps } from './ecs-host-props';
 import { checkRoutedHost, routedUserData, standaloneEniRouting } from './ecs-host-routing';
-import { EcsOsNetworkConfig } from './multi-eip-instance';
+import { EcsOsNetworkConfig } from './ecs-os-network-config';
 import { DUAL_HOMED_INSTANCE_PROPS, DUAL_HOMED_INTERFACE_OPTIONS } from './prop-specs';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';

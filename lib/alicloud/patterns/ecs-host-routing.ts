@@ -1,7 +1,7 @@
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
+import { EcsOsNetworkConfig } from './ecs-os-network-config';
 import { vswitchEniRouting } from './havip/eni-routing';
-import type { EcsOsNetworkConfig } from './multi-eip-instance';
 import { parseCidr } from '../../core/cidr';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { checkDistinctVswitches, checkOnePlacement, EcsHost, withSecurityGroupIds } from './ecs-host';
 import { EcsHostProps } from './ecs-host-props';
 import { checkRoutedHost, routedUserData, standaloneEniRouting } from './ecs-host-routing';
-import { EcsOsNetworkConfig } from './multi-eip-instance';
+import { EcsOsNetworkConfig } from './ecs-os-network-config';
 import { checkRange } from './pattern-checks';
 import { MANAGEMENT_NETWORK_PROPS } from './prop-specs';
 import { ErrorCode } from '../../core/error-codes';

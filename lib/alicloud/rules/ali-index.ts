@@ -189,6 +189,10 @@ export class AliIndex implements ResourceLookup {
   }
 
   /** The resource at a Terraform address (`alicloud_vswitch.app`). */
+  public instancesOf(blockAddress: string): TfResource[] {
+    return this.base.instancesOf(blockAddress);
+  }
+
   public resourceAt(address: string): TfResource | undefined {
     return this.base.resourceAt(address);
   }
@@ -360,16 +364,12 @@ export class AliIndex implements ResourceLookup {
           else for (const match of text.matchAll(/\$\{([^}]*)\}/g)) collectAddresses(match[1], addresses);
         });
       }
-      found = [...addresses].map((a) => this.resourceAt(a)).filter((r): r is TfResource => r !== undefined && r !== resource);
+      // A bare address names the whole block: every instance of a literal count or for_each.
+      found = [...addresses].flatMap((a) => this.base.instancesOf(a)).filter((r) => r !== resource);
       this.references.set(resource, found);
     }
     return found;
   }
-}
-
-/** What makes a resource stand for several: its `for_each`, else its `count`. */
-export function repetition(resource: TfResource): TfValue {
-  return resource.attr(resource.raw.for_each !== undefined ? 'for_each' : 'count');
 }
 
 function collectAddresses(expression: string, into: Set<string>): void {

@@ -75,7 +75,7 @@ export class Ali033BindedModeSecondaryEni extends AliRule {
       report.violation(
         attachment.source,
         `${attacher} may attach ${eni.label} before ${association.source.label} associates its EIP in ${mode} mode, which needs the ENI unattached`,
-        `make ${attachment.source.label} wait for the association: depends_on = [${association.source.address}]`,
+        `make ${attachment.source.label} wait for the association: depends_on = [${association.source.blockAddress}]`,
         { hardLimit: true },
       );
     }

@@ -1,4 +1,4 @@
-import { AliIndex, AliType, HaVipAttachment, repetition, TargetKind } from './ali-index';
+import { AliIndex, AliType, HaVipAttachment, TargetKind } from './ali-index';
 import { AliRule } from './ali-rule';
 import { ATTACHMENTS_PER_HAVIP, ruleOption } from './option-values';
 import { RuleLevel } from '../../checks/rule-level';
@@ -30,7 +30,7 @@ export class Ali052HaVipAttachments extends AliRule {
     for (const attachment of index.haVipAttachments) {
       const { source, haVip: { key, value } } = attachment;
       if (source.repeated) {
-        report.cannotVerify(source, 'how many hosts it attaches (count/for_each)', repetition(source));
+        report.cannotVerify(source, 'how many hosts it attaches (count/for_each)', source.repetition);
         continue;
       }
       if (key === undefined) {

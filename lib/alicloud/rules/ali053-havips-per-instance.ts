@@ -1,4 +1,4 @@
-import { AliIndex, HaVipAttachment, repetition } from './ali-index';
+import { AliIndex, HaVipAttachment } from './ali-index';
 import { AliRule } from './ali-rule';
 import { RuleLevel } from '../../checks/rule-level';
 import { ordinal, RuleReport } from '../../checks/rule-report';
@@ -23,7 +23,7 @@ export class Ali053HaVipsPerInstance extends AliRule {
       const { target, haVip, source } = attachment;
       if (target.kind !== 'EcsInstance' || target.key === undefined) continue;
       if (source.repeated) {
-        report.cannotVerify(source, `how many HaVips it attaches to ${target.label} (count/for_each)`, repetition(source));
+        report.cannotVerify(source, `how many HaVips it attaches to ${target.label} (count/for_each)`, source.repetition);
         continue;
       }
       if (haVip.key === undefined) {

@@ -1,4 +1,4 @@
-import { AliType, EipAssociation, EIP_TARGET_KINDS, repetition, Target, TargetKind } from './ali-index';
+import { AliType, EipAssociation, EIP_TARGET_KINDS, Target, TargetKind } from './ali-index';
 import { ordinal, RuleReport } from '../../checks/rule-report';
 import { TfResource, TfValue } from '../../checks/tf-value';
 
@@ -29,7 +29,7 @@ export function byTarget(associations: readonly EipAssociation[], kind: TargetKi
     if (targetKindOf(association) !== kind) continue;
     const { source, target: { key, value } } = association;
     if (source.repeated) {
-      report.cannotVerify(source, 'how many EIPs it associates (count/for_each)', repetition(source));
+      report.cannotVerify(source, 'how many EIPs it associates (count/for_each)', source.repetition);
       continue;
     }
     if (key === undefined) {

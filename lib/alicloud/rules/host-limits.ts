@@ -1,4 +1,4 @@
-import { Host, repetition } from './ali-index';
+import { Host } from './ali-index';
 import { RuleReport } from '../../checks/rule-report';
 import { aliInstanceNetworkLimits, AliInstanceNetworkLimits } from '../limits/instance-network-limits';
 
@@ -39,7 +39,7 @@ export function countableHost(host: Host, report: RuleReport): HostLimits | unde
   const repeated = host.attachments.find((a) => a.repeated);
   if (repeated) {
     const multiplicity = [repeated.source, repeated.hostResource, repeated.eniResource].find((r) => r?.repeated) ?? repeated.source;
-    report.cannotVerify(host.resource, `the number of ENIs (${multiplicity.label} has count/for_each)`, repetition(multiplicity));
+    report.cannotVerify(host.resource, `the number of ENIs (${multiplicity.label} has count/for_each)`, multiplicity.repetition);
     return undefined;
   }
   return known;

@@ -142,6 +142,10 @@ export class AwsIndex implements ResourceLookup {
   }
 
   /** The resource at a Terraform address (`aws_subnet.app`). */
+  public instancesOf(blockAddress: string): TfResource[] {
+    return this.base.instancesOf(blockAddress);
+  }
+
   public resourceAt(address: string): TfResource | undefined {
     return this.base.resourceAt(address);
   }

@@ -41,7 +41,7 @@ export function countableHost(host: Host, report: RuleReport): HostLimits | unde
   if (repeated) {
     const multiplicity = [repeated.source, repeated.hostResource, repeated.eniResource].find((r) => r?.repeated) ?? host.resource;
     report.cannotVerify(host.resource, `the number of interfaces (${multiplicity.label} has count/for_each)`,
-      multiplicity.attr(multiplicity.raw.for_each !== undefined ? 'for_each' : 'count'));
+      multiplicity.repetition);
     return undefined;
   }
   return { typeName, limits };

@@ -95,14 +95,10 @@ function collect(
   }
   for (const link of index.securityGroupsOf(owner).filter((l) => l.source.type === SG_ATTACHMENT)) {
     if (link.source.repeated) {
-      unknown.push({ source: link.source, what: `the number of groups ${link.source.label} adds (count/for_each)`, value: repetition(link.source) });
+      unknown.push({ source: link.source, what: `the number of groups ${link.source.label} adds (count/for_each)`, value: link.source.repetition });
     } else {
       add(link.source, link.group);
     }
   }
   return { owner, label, subnet, absentSubnetIsDefaultVpc, groups, unknown };
-}
-
-function repetition(resource: TfResource): TfValue {
-  return resource.attr(resource.raw.for_each !== undefined ? 'for_each' : 'count');
 }

@@ -42,7 +42,29 @@ export class Nic011SecurityGroupVpc extends AwsRule {
     reportForeignSgAttachments(index, report);
   }
 
+  private checkDefaultGroup(
+    index: AwsIndex, nic: InterfaceSecurityGroups, vpc: Vpc, source: TfResource, owner: TfResource, report: RuleReport,
+  ): void {
+    const same = sameVpcAsDefaultGroupOwner(index, vpc, owner);
+    if (same === true) return;
+    if (same === undefined) {
+      report.cannotVerify(source, `whether the VPC of ${nic.label} is ${owner.label}, whose default security group it uses`, vpc as TfValue);
+      return;
+    }
+    report.violation(
+      source,
+      `the default security group of ${owner.label} is on ${nic.label}, which is in ${vpcName(vpc)}: `
+        + 'a security group can only be applied to interfaces of its own VPC',
+      `use the default security group of ${vpcName(vpc)} (its default_security_group_id), or move the interface into a subnet of ${owner.label}`,
+    );
+  }
+
   private checkGroup(index: AwsIndex, nic: InterfaceSecurityGroups, vpc: Vpc, source: TfResource, group: TfValue, report: RuleReport): void {
+    const defaultGroupOf = group.referenceTo('aws_vpc');
+    if (defaultGroupOf && group.attribute === 'default_security_group_id') {
+      this.checkDefaultGroup(index, nic, vpc, source, defaultGroupOf, report);
+      return;
+    }
     const resource = GROUP_TYPES.map((type) => group.referenceTo(type)).find((r) => r !== undefined);
     if (!resource) {
       report.cannotVerify(source, `the VPC of security group ${group.display} on ${nic.label}`, group);
@@ -64,6 +86,14 @@ export class Nic011SecurityGroupVpc extends AwsRule {
       `apply a security group whose vpc_id is ${vpcName(vpc)}, the VPC of the interface's subnet`,
     );
   }
+}
+
+/**
+ * `aws_vpc.x.default_security_group_id` names the default group of VPC x: it belongs to x and to no
+ * other VPC, whatever the interface's VPC is.
+ */
+function sameVpcAsDefaultGroupOwner(index: AwsIndex, vpc: Vpc, owner: TfResource): boolean | undefined {
+  return sameVpc(vpc, TfValue.of(`\${${owner.address}.id}`, index));
 }
 
 function interfaceVpc(index: AwsIndex, nic: InterfaceSecurityGroups): Vpc | undefined {

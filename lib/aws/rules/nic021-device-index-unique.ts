@@ -32,7 +32,7 @@ export class Nic021DeviceIndexUnique extends AwsRule {
         }
         if (attachment.repeated) {
           report.cannotVerify(attachment.source, `the device indexes of ${attachment.label} (count/for_each)`,
-            attachment.source.attr(attachment.source.raw.for_each !== undefined ? 'for_each' : 'count'));
+            attachment.source.repetition);
           continue;
         }
         const key = `${card}/${device}`;

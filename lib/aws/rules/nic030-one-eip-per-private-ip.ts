@@ -69,7 +69,7 @@ export class Nic030OneEipPerPrivateIp extends AwsRule {
     if (!source.repeated || target.key === undefined || !('key' in address)) return;
     const count = source.attr('count').follow().asNumber();
     if (count === undefined) {
-      report.cannotVerify(source, `the number of Elastic IPs it maps to ${address.shown} of ${target.label}`, source.attr(source.raw.for_each !== undefined ? 'for_each' : 'count'));
+      report.cannotVerify(source, `the number of Elastic IPs it maps to ${address.shown} of ${target.label}`, source.repetition);
     } else if (count > 1) {
       report.violation(source, `${source.label} has count = ${count} and maps each copy's Elastic IP to ${address.shown} of ${target.label}: `
         + 'a private IPv4 address takes at most one Elastic IP',

@@ -47,7 +47,7 @@ export class Nic032EipByInstanceId extends AwsRule {
       } else if (certain.length < host.attachments.length) {
         const multiplied = host.attachments.map(multiplier).find((r) => r !== undefined)!;
         report.cannotVerify(source, `the number of interfaces of ${host.resource.label} (${multiplied.label} has count/for_each)`,
-          multiplied.attr(multiplied.raw.for_each !== undefined ? 'for_each' : 'count'));
+          multiplied.repetition);
       }
     }
   }

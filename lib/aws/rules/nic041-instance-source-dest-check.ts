@@ -34,7 +34,7 @@ export class Nic041InstanceSourceDestCheck extends AwsRule {
       if (repeated && others.every((a) => a.repeated)) {
         const multiplicity = [repeated.source, repeated.eniResource].find((r) => r?.repeated) ?? repeated.source;
         report.cannotVerify(instance, `its number of interfaces (${multiplicity.label} has count/for_each)`,
-          multiplicity.attr(multiplicity.raw.for_each !== undefined ? 'for_each' : 'count'));
+          multiplicity.repetition);
         continue;
       }
       if (others.length === 0) continue;

@@ -119,6 +119,10 @@ export class NhnIndex implements ResourceLookup {
   }
 
   /** The resource at a Terraform address (`nhncloud_networking_port_v2.vip`). */
+  public instancesOf(blockAddress: string): TfResource[] {
+    return this.base.instancesOf(blockAddress);
+  }
+
   public resourceAt(address: string): TfResource | undefined {
     return this.base.resourceAt(address);
   }

@@ -5,7 +5,7 @@ import { Vswitch } from '../../../lib/alicloud/bindings/vswitch';
 import { EcsInstanceReference } from '../../../lib/alicloud/ecs-instance-reference';
 import { EniIpv4Assignment } from '../../../lib/alicloud/eni-ipv4-assignment';
 import { DualHomedInstance, DualHomedInstanceProps, DualHomedInterfaceOptions } from '../../../lib/alicloud/patterns/dual-homed-instance';
-import { EcsOsNetworkConfig } from '../../../lib/alicloud/patterns/multi-eip-instance';
+import { EcsOsNetworkConfig } from '../../../lib/alicloud/patterns/ecs-os-network-config';
 import { Peer } from '../../../lib/alicloud/security/peer';
 import { Port } from '../../../lib/alicloud/security/port';
 import { VswitchReference } from '../../../lib/alicloud/vswitch-reference';

@@ -92,7 +92,7 @@ export function checkAli(stack: TerraformStack, props?: NetworkRulesProps): Find
   if (crashed) throw new Error(`a rule crashed: ${crashed.message}`);
   const annotations = report
     .filter((f) => !f.suppressed && f.ruleId.startsWith('ALI'))
-    .map(({ ruleId, level, path, message }) => ({ ruleId, level, path, message }));
+    .map(({ ruleId, level, path, address, message }) => ({ ruleId, level, path, address, message }));
   return new Findings(annotations, report);
 }
 

@@ -39,7 +39,7 @@ describe('ALI001 ENIs per ECS instance', () => {
     expect(findings.of('ALI001').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
     expect(findings.cannotVerify('ALI001').map((f) => [f.path, problemOf(f.message)])).toEqual([[
       'stack/host',
-      'cannot verify instance "host" (ENIs per ECS instance (primary included) <= the instance type\'s ENI count): instance_type is "${var.type}", only known at deploy time',
+      'cannot verify instance "host" (ENIs per ECS instance (primary included) <= the instance type\'s ENI count): instance_type is "${var.type}", an input variable, only known at deploy time',
     ]]);
   });
 

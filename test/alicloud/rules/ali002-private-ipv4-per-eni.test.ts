@@ -52,7 +52,7 @@ describe('ALI002 private IPv4 addresses per ENI', () => {
     expect(findings.cannotVerify('ALI002').map((f) => [f.path, problemOf(f.message)])).toEqual([[
       'stack/eni1',
       'cannot verify eni "eni1" (private IPv4 addresses per ENI <= the instance type\'s limit, and <= 49 secondary at creation): '
-        + 'the number of private IPv4 addresses of eni "eni1" is "${var.count}", only known at deploy time',
+        + 'the number of private IPv4 addresses of eni "eni1" is "${var.count}", an input variable, only known at deploy time',
     ]]);
   });
 

@@ -60,7 +60,7 @@ describe('ALI010 ENI and instance in the same VPC and zone', () => {
     expect(findings.cannotVerify('ALI010').map((f) => [f.path, problemOf(f.message)])).toEqual([[
       'stack/eth1',
       'cannot verify eni attachment "eth1" (ENI and ECS instance in the same VPC and zone): whether eni "eni1" is in the VPC and zone of instance "host": '
-        + 'vswitch_id of eni "eni1" is "${var.vswitch}", only known at deploy time',
+        + 'vswitch_id of eni "eni1" is "${var.vswitch}", an input variable, only known at deploy time',
     ]]);
   });
 

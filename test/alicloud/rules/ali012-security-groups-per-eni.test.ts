@@ -81,7 +81,7 @@ describe('ALI012 security groups per ENI', () => {
     // THEN
     expect(findings.of('ALI012').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
     expect(findings.cannotVerify('ALI012').map((f) => [f.path, problemOf(f.message).split('): ')[1]])).toEqual([[
-      'stack/eni1', 'security_group_ids of eni "eni1" is "${var.groups}", only known at deploy time',
+      'stack/eni1', 'security_group_ids of eni "eni1" is "${var.groups}", an input variable, only known at deploy time',
     ]]);
   });
 

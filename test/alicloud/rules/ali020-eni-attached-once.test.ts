@@ -1,5 +1,13 @@
-import { aliNetwork, aliStack, attach, checkAli, ecs, eni, expectSuppressionRefused, problemOf } from './ali-test-helpers';
+import { aliNetwork, aliStack, attach, checkAli, deployTimeNumber, ecs, eni, expectSuppressionRefused, problemOf, RawResource } from './ali-test-helpers';
 import { RuleLevel } from '../../../lib/checks/rule-level';
+
+/** An instance and an ENI of its vSwitch, not attached yet. */
+function sharedEni(): { stack: ReturnType<typeof aliStack>; host: RawResource; shared: RawResource } {
+  const stack = aliStack();
+  const { vswitches: [vsw], group } = aliNetwork(stack);
+  const host = ecs(stack, 'host', { vswitch_id: vsw.id, security_groups: [group.id] });
+  return { stack, host, shared: eni(stack, 'shared', { vswitch_id: vsw.id }) };
+}
 
 describe('ALI020 one ENI attached to one instance', () => {
   test('passes for an ENI attached once', () => {
@@ -27,19 +35,36 @@ describe('ALI020 one ENI attached to one instance', () => {
     ]);
   });
 
-  test('cannot verify (INFO) which copy of an ENI attachments with count use', () => {
+  test('cannot verify (INFO) which copy of an ENI attachments with a count known only at deploy time use', () => {
     // GIVEN
-    const stack = aliStack();
-    const { vswitches: [vsw], group } = aliNetwork(stack);
-    const host = ecs(stack, 'host', { vswitch_id: vsw.id, security_groups: [group.id] });
-    const shared = eni(stack, 'shared', { vswitch_id: vsw.id });
+    const { stack, host, shared } = sharedEni();
+    attach(stack, 'first', host, shared);
+    attach(stack, 'copies', 'i-0123456789', shared, { count: deployTimeNumber(stack, 'copy_count') });
+    // WHEN
+    const findings = checkAli(stack);
+    // THEN
+    expect(findings.of('ALI020').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
+    expect(findings.cannotVerify('ALI020').map((f) => [f.path, f.address, problemOf(f.message)])).toEqual([[
+      'stack/shared',
+      'alicloud_ecs_network_interface.shared',
+      // The reason after `is` names the ENI's id rather than `var.copy_count` (reported to the lead): not asserted here.
+      expect.stringMatching(/^cannot verify eni "shared" \(one ENI attached to one ECS instance at a time\): which copy of eni "shared" each attachment uses \(count\/for_each\) is /),
+    ]]);
+  });
+
+  test('fails for each copy of attachments with a literal count that attaches an ENI already attached', () => {
+    // GIVEN
+    const { stack, host, shared } = sharedEni();
     attach(stack, 'first', host, shared);
     attach(stack, 'copies', 'i-0123456789', shared, { count: 2 });
     // WHEN
     const findings = checkAli(stack);
     // THEN
-    expect(findings.of('ALI020').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
-    expect(findings.cannotVerify('ALI020').map((f) => f.path)).toEqual(['stack/shared']);
+    expect(findings.errors('ALI020').map((f) => [f.path, f.address, problemOf(f.message)])).toEqual([0, 1].map((i) => [
+      'stack/copies',
+      `alicloud_ecs_network_interface_attachment.copies[${i}]`,
+      `eni "shared" is attached to instance "i-0123456789" by eni attachment "copies[${i}]" while eni attachment "first" already attaches it to instance "host"`,
+    ]));
   });
 
   test('cannot be suppressed: Alibaba Cloud rejects the second attachment', () => {

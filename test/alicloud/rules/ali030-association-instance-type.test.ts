@@ -55,8 +55,8 @@ describe('ALI030 instance_type of EIP associations and HaVip attachments', () =>
     // THEN
     expect(findings.of('ALI030').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
     expect(findings.cannotVerify('ALI030').map((f) => [f.path, problemOf(f.message).split('): ')[1]])).toEqual([
-      ['stack/typed', 'instance_type is "${var.kind}", only known at deploy time'],
-      ['stack/untyped', 'what instance_id names (instance_type is not set, so the provider decides from the id) is "${var.target}", only known at deploy time'],
+      ['stack/typed', 'instance_type is "${var.kind}", an input variable, only known at deploy time'],
+      ['stack/untyped', 'what instance_id names (instance_type is not set, so the provider decides from the id) is "${var.target}", an input variable, only known at deploy time'],
     ]);
   });
 

@@ -52,8 +52,8 @@ describe('ALI031 NAT mode on an ENI: one EIP per private IP, on that ENI', () =>
     // THEN
     expect(findings.of('ALI031').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
     expect(findings.cannotVerify('ALI031').map((f) => [f.path, problemOf(f.message).split('): ')[1]])).toEqual([
-      ['stack/mode', 'mode is "${var.eip-mode}", only known at deploy time'],
-      ['stack/ip', 'private_ip_address is "${var.private-ip}", only known at deploy time'],
+      ['stack/mode', 'mode is "${var.eip-mode}", an input variable, only known at deploy time'],
+      ['stack/ip', 'private_ip_address is "${var.private-ip}", an input variable, only known at deploy time'],
     ]);
   });
 

@@ -40,8 +40,8 @@ describe('ALI032 at most one EIP directly on an ECS instance, without a public I
     // THEN
     expect(findings.of('ALI032').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
     expect(findings.cannotVerify('ALI032').map((f) => [f.path, problemOf(f.message).split('): ')[1]])).toEqual([
-      ['stack/eip', 'whether instance "host" has a public IP: internet_max_bandwidth_out is "${var.mbps}", only known at deploy time'],
-      ['stack/somewhere', 'whether the instance has a public IP or an EIP of another stack: instance_id is "${var.instance}", only known at deploy time'],
+      ['stack/eip', 'whether instance "host" has a public IP: internet_max_bandwidth_out is "${var.mbps}", an input variable, only known at deploy time'],
+      ['stack/somewhere', 'whether the instance has a public IP or an EIP of another stack: instance_id is "${var.instance}", an input variable, only known at deploy time'],
     ]);
   });
 

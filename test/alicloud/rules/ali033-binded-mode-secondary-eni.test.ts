@@ -17,6 +17,18 @@ describe('ALI033 BINDED / MULTI_BINDED: a secondary ENI, associated before it is
     expect(checkAli(stack).of('ALI033')).toEqual([]);
   });
 
+  test('passes when the attachment waits for an association with a literal count (depends_on names the whole block)', () => {
+    // GIVEN an association expanded into eip[0], and an attachment that depends on the block
+    const stack = aliStack();
+    const { vswitches: [vsw], group } = aliNetwork(stack);
+    const host = ecs(stack, 'host', { vswitch_id: vsw.id, security_groups: [group.id] });
+    const nic = eni(stack, 'eni1', { vswitch_id: vsw.id });
+    const association = associateEip(stack, 'eip', nic.id, BINDED, { count: 1 });
+    attach(stack, 'eth1', host, nic, { dependsOn: [association] });
+    // WHEN / THEN
+    expect(checkAli(stack).of('ALI033')).toEqual([]);
+  });
+
   test('fails when the attachment may come first, on a primary ENI, and for a second EIP in BINDED mode', () => {
     // GIVEN
     const stack = aliStack();

@@ -1,4 +1,4 @@
-import { aliNetwork, aliStack, associateEip, checkAli, deployTime, expectSuppressionRefused, problemOf, RawResource } from './ali-test-helpers';
+import { aliNetwork, aliStack, associateEip, checkAli, deployTime, deployTimeNumber, expectSuppressionRefused, problemOf, RawResource } from './ali-test-helpers';
 import { RuleLevel } from '../../../lib/checks/rule-level';
 
 describe('ALI050 at most one EIP per HaVip', () => {
@@ -21,13 +21,34 @@ describe('ALI050 at most one EIP per HaVip', () => {
     ]]);
   });
 
-  test('cannot verify (INFO) a HaVip named by a value that differs per copy', () => {
+  test('cannot verify (INFO) a HaVip named by a value that differs per copy of a count known only at deploy time', () => {
+    // GIVEN
     const stack = aliStack();
-    associateEip(stack, 'copies', '${element(var.havips, count.index)}', { instance_type: 'HaVip' }, { count: 2 });
+    associateEip(stack, 'copies', '${element(var.havips, count.index)}', { instance_type: 'HaVip' }, { count: deployTimeNumber(stack, 'copy_count') });
     deployTime(stack, 'havips', 'list(string)');
+    // WHEN
     const findings = checkAli(stack);
+    // THEN
     expect(findings.of('ALI050').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
-    expect(findings.cannotVerify('ALI050').map((f) => f.path)).toEqual(['stack/copies']);
+    expect(findings.cannotVerify('ALI050').map((f) => [f.path, f.address, problemOf(f.message)])).toEqual([[
+      'stack/copies',
+      'alicloud_eip_association.copies',
+      expect.stringMatching(/is "\$\{var\.copy_count\}", an input variable, only known at deploy time$/),
+    ]]);
+  });
+
+  test('fails for the second copy of an association with a literal count on one HaVip', () => {
+    // GIVEN two EIPs, by count = 2, on the same HaVip
+    const stack = aliStack();
+    associateEip(stack, 'copies', 'havip-bp1abc', { instance_type: 'HaVip' }, { count: 2 });
+    // WHEN
+    const findings = checkAli(stack);
+    // THEN
+    expect(findings.errors('ALI050').map((f) => [f.path, f.address, problemOf(f.message)])).toEqual([[
+      'stack/copies',
+      'alicloud_eip_association.copies[1]',
+      'eip association "copies[1]" is the 2nd EIP associated with havip "havip-bp1abc", which takes 1 (eip association "copies[0]" already associates one)',
+    ]]);
   });
 
   test('cannot be suppressed: Alibaba Cloud rejects the second EIP', () => {

@@ -41,7 +41,7 @@ describe('ALI051 HaVip and its instances / ENIs in the same vSwitch', () => {
     // THEN
     expect(findings.of('ALI051').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
     expect(findings.cannotVerify('ALI051').map((f) => [f.path, problemOf(f.message).split('): ')[1]])).toEqual([
-      ['stack/to-eni', 'whether eni "eni1" is in the vSwitch of havip "vip": vswitch_id of eni "eni1" is "${var.vswitch}", only known at deploy time'],
+      ['stack/to-eni', 'whether eni "eni1" is in the vSwitch of havip "vip": vswitch_id of eni "eni1" is "${var.vswitch}", an input variable, only known at deploy time'],
       ['stack/elsewhere', 'the vSwitch of the HaVip (ha_vip_id) is "havip-bp1abc", a resource outside this stack'],
     ]);
   });

@@ -1,4 +1,4 @@
-import { aliNetwork, aliStack, checkAli, deployTime, ecs, eni, problemOf, RawResource } from './ali-test-helpers';
+import { aliNetwork, aliStack, checkAli, deployTime, deployTimeNumber, ecs, eni, problemOf, RawResource } from './ali-test-helpers';
 import { AlicloudRuleOptions } from '../../../lib/alicloud';
 import { NetworkSuppressions } from '../../../lib/checks/network-suppressions';
 import { RuleLevel } from '../../../lib/checks/rule-level';
@@ -42,16 +42,30 @@ describe('ALI052 HaVip attachments', () => {
     expect(checkAli(stack).of('ALI052')).toEqual([]);
   });
 
-  test('cannot verify (INFO) attachments with count, or of an instance_type known only at deploy time', () => {
+  test('cannot verify (INFO) attachments with a count, or of an instance_type, known only at deploy time', () => {
     // GIVEN
     const { stack, haVip } = haVipWithHosts(1);
-    new RawResource(stack, 'many', 'alicloud_havip_attachment', { ha_vip_id: haVip.id, instance_id: 'i-bp1abc' }, { count: 2 });
+    new RawResource(stack, 'many', 'alicloud_havip_attachment', { ha_vip_id: haVip.id, instance_id: 'i-bp1abc' }, { count: deployTimeNumber(stack, 'copies') });
     new RawResource(stack, 'typed', 'alicloud_havip_attachment', { ha_vip_id: haVip.id, instance_id: deployTime(stack, 'target'), instance_type: deployTime(stack, 'kind') });
     // WHEN
     const findings = checkAli(stack);
     // THEN
     expect(findings.of('ALI052').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
     expect(findings.cannotVerify('ALI052').map((f) => f.path)).toEqual(['stack/many', 'stack/typed']);
+  });
+
+  test('fails for the copies of attachments with a literal count beyond the cap', () => {
+    // GIVEN one instance attached, and two more by count = 2, one instance per copy
+    const { stack, haVip } = haVipWithHosts(1);
+    new RawResource(stack, 'many', 'alicloud_havip_attachment', { ha_vip_id: haVip.id, instance_id: 'i-bp1abc${count.index}' }, { count: 2 });
+    // WHEN
+    const findings = checkAli(stack);
+    // THEN
+    expect(findings.errors('ALI052').map((f) => [f.path, f.address, problemOf(f.message)])).toEqual([[
+      'stack/many',
+      'alicloud_havip_attachment.many[1]',
+      'havip attachment "many[1]" is the 3rd attachment of havip "vip", over the cap of 2',
+    ]]);
   });
 
   test('a suppression silences the default cap, never the mix nor more than 10', () => {

@@ -48,8 +48,8 @@ describe('ALI060 failover ENI lifecycle', () => {
     // THEN
     expect(findings.of('ALI060').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
     expect(findings.cannotVerify('ALI060').map((f) => [f.path, problemOf(f.message).split('): ')[1]])).toEqual([
-      ['stack/role', 'its nic-patterns:role tag is "${var.eni-role}", only known at deploy time'],
-      ['stack/release', 'delete_on_release is "${var.keep}", only known at deploy time'],
+      ['stack/role', 'its nic-patterns:role tag is "${var.eni-role}", an input variable, only known at deploy time'],
+      ['stack/release', 'delete_on_release is "${var.keep}", an input variable, only known at deploy time'],
     ]);
   });
 

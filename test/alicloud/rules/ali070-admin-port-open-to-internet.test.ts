@@ -54,8 +54,8 @@ describe('ALI070 SSH/RDP open to the internet', () => {
     // THEN
     expect(findings.of('ALI070').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
     expect(findings.cannotVerify('ALI070').map((f) => [f.path, problemOf(f.message).split('): ')[1]])).toEqual([
-      ['stack/ports', 'whether security group rule "ports", open to "0.0.0.0/0", accepts SSH or RDP is "${var.range}", only known at deploy time'],
-      ['stack/source', 'the source of security group rule "source", which accepts SSH is "${var.cidr}", only known at deploy time'],
+      ['stack/ports', 'whether security group rule "ports", open to "0.0.0.0/0", accepts SSH or RDP is "${var.range}", an input variable, only known at deploy time'],
+      ['stack/source', 'the source of security group rule "source", which accepts SSH is "${var.cidr}", an input variable, only known at deploy time'],
     ]);
   });
 

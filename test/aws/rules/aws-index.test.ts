@@ -113,15 +113,38 @@ describe('AwsIndex', () => {
       expect(AwsIndex.build(stack).resources('aws_instance')).toEqual([]);
     });
 
-    test('marks count and for_each resources as repeated', () => {
+    test('expands a literal count or for_each into instances, none of them repeated', () => {
+      // GIVEN
       const stack = testStack();
       const { subnets } = testNetwork(stack);
       new NetworkInterface(stack, 'one', { subnetId: subnets[0].id, count: 1 });
       new NetworkInterface(stack, 'three', { subnetId: subnets[0].id, count: 3 });
       new NetworkInterface(stack, 'each', { subnetId: subnets[0].id, forEach: TerraformIterator.fromList(['a', 'b']) });
+      // WHEN
       const index = AwsIndex.build(stack);
-      expect(index.resources('aws_network_interface').map((r) => [r.name, r.repeated])).toEqual([
-        ['one', false], ['three', true], ['each', true],
+      // THEN
+      expect(index.resources('aws_network_interface').map((r) => [r.name, r.path, r.repeated])).toEqual([
+        ['one[0]', 'one[0]', false],
+        ['three[0]', 'three[0]', false], ['three[1]', 'three[1]', false], ['three[2]', 'three[2]', false],
+        ['each["a"]', 'each["a"]', false], ['each["b"]', 'each["b"]', false],
+      ]);
+    });
+
+    test('marks count and for_each known only at deploy time as repeated', () => {
+      // GIVEN
+      const stack = testStack();
+      const { subnets } = testNetwork(stack);
+      const copies = new TerraformVariable(stack, 'copies', { type: 'number' });
+      const names = new TerraformVariable(stack, 'names', { type: 'set(string)' });
+      new NetworkInterface(stack, 'counted', { subnetId: subnets[0].id, count: copies.numberValue });
+      new NetworkInterface(stack, 'each', { subnetId: subnets[0].id, forEach: TerraformIterator.fromList(names.listValue) });
+      // WHEN
+      const index = AwsIndex.build(stack);
+      // THEN
+      expect(index.resources('aws_network_interface').map((r) => [r.name, r.repeated, r.repetition.unknownReason])).toEqual([
+        ['counted', true, 'an input variable, only known at deploy time'],
+        // cdktf writes `${toset(var.names)}`: the function call is what the reason names
+        ['each', true, 'computed by a function, only known at deploy time'],
       ]);
     });
   });

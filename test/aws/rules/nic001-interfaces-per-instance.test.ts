@@ -150,22 +150,49 @@ describe('NIC001 interfaces per instance', () => {
       expect(findings.errors('NIC001')).toEqual([]);
       expect(findings.cannotVerify('NIC001').map((f) => [f.path, f.message.split(' See')[0]])).toEqual([
         ['stack/host', '[NIC001] cannot verify instance "host" (interfaces per instance <= instance type max, and per network card): '
-          + 'instance_type is "${var.instance_type}", only known at deploy time.'],
+          + 'instance_type is "${var.instance_type}", an input variable, only known at deploy time.'],
       ]);
     });
 
-    test('reports INFO when the number of attachments depends on count', () => {
-      // GIVEN an attachment with count on a t3.micro
+    test('reports INFO when the number of attachments depends on a count known only at deploy time', () => {
+      // GIVEN an attachment whose count is an input variable, on a t3.micro
       const stack = testStack();
       const { subnets } = testNetwork(stack);
+      const copies = new TerraformVariable(stack, 'copies', { type: 'number' });
       const host = new Instance(stack, 'host', { ami: AMI, instanceType: 't3.micro', subnetId: subnets[0].id });
       const eni = new NetworkInterface(stack, 'eni', { subnetId: subnets[0].id });
-      new NetworkInterfaceAttachmentA(stack, 'attach', { instanceId: host.id, networkInterfaceId: eni.id, deviceIndex: 1, count: 3 });
+      new NetworkInterfaceAttachmentA(stack, 'attach', { instanceId: host.id, networkInterfaceId: eni.id, deviceIndex: 1, count: copies.numberValue });
       // WHEN
       const findings = checkStack(stack);
       // THEN
       expect(findings.errors('NIC001')).toEqual([]);
-      expect(findings.cannotVerify('NIC001').map((f) => f.path)).toEqual(['stack/host']);
+      expect(findings.cannotVerify('NIC001').map((f) => [f.path, f.address, f.message.split(' See')[0]])).toEqual([[
+        'stack/host',
+        'aws_instance.host',
+        '[NIC001] cannot verify instance "host" (interfaces per instance <= instance type max, and per network card): '
+          + 'the number of interfaces (attachment "attach" has count/for_each) is "${var.copies}", an input variable, only known at deploy time.',
+      ]]);
+    });
+
+    test('fails when a literal count attaches more interfaces than the instance type allows', () => {
+      // GIVEN three interfaces attached by a count of 3 to a t3.micro, which allows 2 interfaces
+      const stack = testStack();
+      const { subnets } = testNetwork(stack);
+      const host = new Instance(stack, 'host', { ami: AMI, instanceType: 't3.micro', subnetId: subnets[0].id });
+      new NetworkInterface(stack, 'eni', { subnetId: subnets[0].id, count: 3 });
+      new NetworkInterfaceAttachmentA(stack, 'attach', {
+        instanceId: host.id, networkInterfaceId: '${aws_network_interface.eni[count.index].id}', deviceIndex: 1, count: 3,
+      });
+      // WHEN
+      const findings = checkStack(stack);
+      // THEN the copies are checked one by one: the 2nd and 3rd attached interfaces are over the limit
+      expect(findings.errors('NIC001').map((f) => [f.path, f.address, f.message.split(' Fix')[0]])).toEqual([
+        ['stack/attach', 'aws_network_interface_attachment.attach[1]',
+          '[NIC001] eni "eni[1]" is the 3rd interface of t3.micro "host", which allows 2 (4 declared).'],
+        ['stack/attach', 'aws_network_interface_attachment.attach[2]',
+          '[NIC001] eni "eni[2]" is the 4th interface of t3.micro "host", which allows 2 (4 declared).'],
+      ]);
+      expect(findings.cannotVerify('NIC001')).toEqual([]);
     });
 
     test('reports INFO when the interfaces come from a launch template outside the stack', () => {

@@ -73,7 +73,7 @@ describe('NIC002 private IPv4 addresses per interface', () => {
     // THEN
     expect(findings.errors('NIC002')).toEqual([]);
     expect(findings.cannotVerify('NIC002').map((f) => [f.path, f.message.split(': ')[1].split(' See')[0]])).toEqual([
-      ['stack/eni', 'the number of private IPv4 addresses of eni "eni" is "${var.ip_count}", only known at deploy time.'],
+      ['stack/eni', 'the number of private IPv4 addresses of eni "eni" is "${var.ip_count}", an input variable, only known at deploy time.'],
     ]);
   });
 

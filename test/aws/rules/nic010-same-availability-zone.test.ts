@@ -74,7 +74,7 @@ describe('NIC010 interface and instance in the same Availability Zone', () => {
     expect(findings.errors('NIC010')).toEqual([]);
     expect(findings.cannotVerify('NIC010').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
       'stack/attach',
-      'the Availability Zone of eni "eni": availability_zone of subnet "other" is "${var.az}", only known at deploy time.',
+      'the Availability Zone of eni "eni": availability_zone of subnet "other" is "${var.az}", an input variable, only known at deploy time.',
     ]]);
   });
 

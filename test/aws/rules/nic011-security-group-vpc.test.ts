@@ -132,6 +132,77 @@ describe('NIC011 security groups in the interface\'s VPC', () => {
     ]]);
   });
 
+  describe('the default security group of a VPC (default_security_group_id)', () => {
+    test('passes for the default group of the interface\'s own VPC', () => {
+      // GIVEN
+      const stack = testStack();
+      const { vpc, subnet } = twoVpcs(stack);
+      new NetworkInterface(stack, 'eni', { subnetId: subnet.id, securityGroups: [vpc.defaultSecurityGroupId] });
+      // WHEN
+      const findings = checkStack(stack);
+      // THEN neither an error nor a "cannot verify"
+      expect(findings.of('NIC011')).toEqual([]);
+    });
+
+    test('fails when an interface uses the default group of another VPC', () => {
+      // GIVEN the default group of "other" on an interface of "subnet-a", in "vpc"
+      const stack = testStack();
+      const { other, subnet } = twoVpcs(stack);
+      new NetworkInterface(stack, 'eni', { subnetId: subnet.id, securityGroups: [other.defaultSecurityGroupId] });
+      // WHEN
+      const errors = checkStack(stack).errors('NIC011');
+      // THEN
+      expect(errors.map((f) => [f.path, f.address, f.message.split(' See')[0]])).toEqual([[
+        'stack/eni',
+        'aws_network_interface.eni',
+        '[NIC011] the default security group of vpc "other" is on eni "eni", which is in vpc "vpc": a security group can only be applied '
+          + 'to interfaces of its own VPC. Fix: use the default security group of vpc "vpc" (its default_security_group_id), '
+          + 'or move the interface into a subnet of vpc "other".',
+      ]]);
+    });
+
+    test('fails on the sg attachment that adds the default group of another VPC', () => {
+      const stack = testStack();
+      const { other, subnet } = twoVpcs(stack);
+      const eni = new NetworkInterface(stack, 'eni', { subnetId: subnet.id });
+      new NetworkInterfaceSgAttachment(stack, 'attach-sg', { networkInterfaceId: eni.id, securityGroupId: other.defaultSecurityGroupId });
+      expect(checkStack(stack).errors('NIC011').map((f) => [f.path, f.address])).toEqual([
+        ['stack/attach-sg', 'aws_network_interface_sg_attachment.attach-sg'],
+      ]);
+    });
+
+    test('reports INFO when the interface\'s subnet is only known at deploy time', () => {
+      // GIVEN
+      const stack = testStack();
+      const { vpc } = twoVpcs(stack);
+      const subnetId = new TerraformVariable(stack, 'subnet_id', { type: 'string' });
+      new NetworkInterface(stack, 'eni', { subnetId: subnetId.stringValue, securityGroups: [vpc.defaultSecurityGroupId] });
+      // WHEN
+      const findings = checkStack(stack);
+      // THEN
+      expect(findings.errors('NIC011')).toEqual([]);
+      expect(findings.cannotVerify('NIC011').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
+        'stack/eni',
+        'the subnet (and so the VPC) of eni "eni" is "${var.subnet_id}", an input variable, only known at deploy time.',
+      ]]);
+    });
+    test('reports INFO when the VPC of the interface\'s subnet is only known at deploy time', () => {
+      // GIVEN a subnet whose vpc_id is a variable, and the default group of "vpc"
+      const stack = testStack();
+      const { vpc, subnet } = twoVpcs(stack);
+      subnet.vpcId = new TerraformVariable(stack, 'vpc_id', { type: 'string' }).stringValue;
+      new NetworkInterface(stack, 'eni', { subnetId: subnet.id, securityGroups: [vpc.defaultSecurityGroupId] });
+      // WHEN
+      const findings = checkStack(stack);
+      // THEN
+      expect(findings.errors('NIC011')).toEqual([]);
+      expect(findings.cannotVerify('NIC011').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
+        'stack/eni',
+        'whether the VPC of eni "eni" is vpc "vpc", whose default security group it uses is "${var.vpc_id}", an input variable, only known at deploy time.',
+      ]]);
+    });
+  });
+
   describe('cannot verify', () => {
     test('reports INFO when the group\'s VPC is only known at deploy time', () => {
       // GIVEN a group whose vpc_id is a variable
@@ -146,7 +217,7 @@ describe('NIC011 security groups in the interface\'s VPC', () => {
       expect(findings.errors('NIC011')).toEqual([]);
       expect(findings.cannotVerify('NIC011').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
         'stack/eni',
-        'whether security group "group" is in the VPC of eni "eni" is "${var.vpc_id}", only known at deploy time.',
+        'whether security group "group" is in the VPC of eni "eni" is "${var.vpc_id}", an input variable, only known at deploy time.',
       ]]);
     });
 

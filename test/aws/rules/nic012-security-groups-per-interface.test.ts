@@ -93,26 +93,59 @@ describe('NIC012 security groups per interface', () => {
       expect(findings.of('NIC012').filter((f) => f.level !== RuleLevel.INFO)).toEqual([]);
       expect(findings.cannotVerify('NIC012').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
         'stack/eni',
-        'security_groups of eni "eni" is "${var.security_groups}", only known at deploy time.',
+        'security_groups of eni "eni" is "${var.security_groups}", an input variable, only known at deploy time.',
       ]]);
     });
 
-    test('reports INFO when sg attachments have count', () => {
+    test('reports INFO when sg attachments have a count known only at deploy time', () => {
+      // GIVEN
       const stack = testStack();
       const { ids, subnet } = groups(stack, 1);
+      const copies = new TerraformVariable(stack, 'copies', { type: 'number' });
       const eni = new NetworkInterface(stack, 'eni', { subnetId: subnet.id });
-      new NetworkInterfaceSgAttachment(stack, 'many', { networkInterfaceId: eni.id, securityGroupId: ids[0], count: 3 });
+      new NetworkInterfaceSgAttachment(stack, 'many', { networkInterfaceId: eni.id, securityGroupId: ids[0], count: copies.numberValue });
+      // WHEN
       const findings = checkStack(stack);
-      expect(findings.cannotVerify('NIC012').map((f) => f.path)).toEqual(['stack/many']);
+      // THEN
+      expect(findings.cannotVerify('NIC012').map((f) => [f.path, f.address, f.message.split(' See')[0]])).toEqual([[
+        'stack/many',
+        'aws_network_interface_sg_attachment.many',
+        expect.stringMatching(/is "\$\{var\.copies\}", an input variable, only known at deploy time\.$/),
+      ]]);
+    });
+
+    test('fails when the copies of sg attachments with a literal count take an interface over the maximum', () => {
+      // GIVEN 15 groups listed on the interface and 2 more attached by a count of 2, one group per copy
+      const stack = testStack();
+      const { ids, subnet } = groups(stack, 17);
+      const eni = new NetworkInterface(stack, 'eni', { subnetId: subnet.id, securityGroups: ids.slice(0, 15) });
+      new NetworkInterfaceSgAttachment(stack, 'many', {
+        networkInterfaceId: eni.id, securityGroupId: 'sg-0123456789abcdef${count.index}', count: 2,
+      });
+      // WHEN
+      const findings = checkStack(stack);
+      // THEN each copy is an attachment of its own, neither repeated nor unknown in number
+      expect(findings.cannotVerify('NIC012').map((f) => f.address)).not.toContain('aws_network_interface_sg_attachment.many');
+      expect(findings.errors('NIC012').map((f) => [f.address, f.message.split(' Fix')[0]])).toEqual([[
+        'aws_network_interface.eni',
+        '[NIC012] eni "eni" has 17 security groups (15 listed on it, 1 security group attachment "many[0]", '
+          + '1 security group attachment "many[1]"), over the hard maximum of 16 per interface.',
+      ]]);
     });
 
     test('still fails when the known part alone is over the maximum', () => {
+      // GIVEN 17 groups listed, and attachments of a group known only at deploy time, with a literal count
       const stack = testStack();
       const { ids, subnet } = groups(stack, 17);
       const more = new TerraformVariable(stack, 'more', { type: 'string' });
       const eni = new NetworkInterface(stack, 'eni', { subnetId: subnet.id, securityGroups: ids });
       new NetworkInterfaceSgAttachment(stack, 'many', { networkInterfaceId: eni.id, securityGroupId: more.stringValue, count: 2 });
-      expect(checkStack(stack).errors('NIC012')[0].message).toMatch(/has at least 17 security groups/);
+      // WHEN
+      const errors = checkStack(stack).errors('NIC012');
+      // THEN the copies attach the same group, which counts once
+      expect(errors.map((f) => f.message.split(' Fix')[0])).toEqual([
+        '[NIC012] eni "eni" has 18 security groups (17 listed on it, 1 security group attachment "many[0]"), over the hard maximum of 16 per interface.',
+      ]);
     });
   });
 

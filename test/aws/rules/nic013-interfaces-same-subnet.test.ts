@@ -161,7 +161,7 @@ describe('NIC013 two interfaces of one instance in the same subnet', () => {
       expect(findings.warnings('NIC013')).toEqual([]);
       expect(findings.cannotVerify('NIC013').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
         'stack/attach',
-        'the subnet of eni "second" is "${var.subnet_id}", only known at deploy time.',
+        'the subnet of eni "second" is "${var.subnet_id}", an input variable, only known at deploy time.',
       ]]);
     });
 

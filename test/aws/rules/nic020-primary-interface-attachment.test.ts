@@ -73,7 +73,7 @@ describe('NIC020 attachment at device index 0', () => {
     // THEN
     expect(findings.errors('NIC020')).toEqual([]);
     expect(findings.cannotVerify('NIC020').map((f) => [f.path, f.message.split(':').slice(1).join(':').split(' See')[0]])).toEqual([
-      ['stack/attach', ' device_index is "${var.device_index}", only known at deploy time.'],
+      ['stack/attach', ' device_index is "${var.device_index}", an input variable, only known at deploy time.'],
     ]);
   });
 

@@ -2,11 +2,17 @@ import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { NetworkInterfaceAttachmentA } from '@cdktf/provider-aws/lib/network-interface-attachment';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { NetworkSuppressions } from '../../../lib/checks/network-suppressions';
 import { checkStack, testNetwork, testStack } from '../../checks/rule-test-helpers';
 
 const AMI = 'ami-12345678';
+
+/** Attaches copy 0 of the `shared` interface to `a` and copy `indexOnB` to `b`. */
+function attachCopies(stack: TerraformStack, a: Instance, b: Instance, indexOnB: number): void {
+  new NetworkInterfaceAttachmentA(stack, 'attach-a', { instanceId: a.id, networkInterfaceId: '${aws_network_interface.shared[0].id}', deviceIndex: 1 });
+  new NetworkInterfaceAttachmentA(stack, 'attach-b', { instanceId: b.id, networkInterfaceId: `\${aws_network_interface.shared[${indexOnB}].id}`, deviceIndex: 1 });
+}
 
 function twoHostsAndEni(stack: TerraformStack, eniCount?: number): { a: Instance; b: Instance; eni: NetworkInterface } {
   const { subnets } = testNetwork(stack);
@@ -59,17 +65,45 @@ describe('NIC022 interface attached to one instance at a time', () => {
     expect(checkStack(stack).errors('NIC022').map((f) => f.path)).toEqual(['stack/b']);
   });
 
-  test('reports INFO, not a pass or a fail, when the interface has count', () => {
-    // GIVEN an interface with count, whose copies are attached by index
+  test('reports INFO, not a pass or a fail, when the interface has a count known only at deploy time', () => {
+    // GIVEN an interface whose count is an input variable, whose copies are attached by index
     const stack = testStack();
-    const { a, b } = twoHostsAndEni(stack, 2);
-    new NetworkInterfaceAttachmentA(stack, 'attach-a', { instanceId: a.id, networkInterfaceId: '${aws_network_interface.shared[0].id}', deviceIndex: 1 });
-    new NetworkInterfaceAttachmentA(stack, 'attach-b', { instanceId: b.id, networkInterfaceId: '${aws_network_interface.shared[1].id}', deviceIndex: 1 });
+    const copies = new TerraformVariable(stack, 'copies', { type: 'number' });
+    const { a, b } = twoHostsAndEni(stack, copies.numberValue);
+    attachCopies(stack, a, b, 1);
     // WHEN
     const findings = checkStack(stack);
     // THEN
     expect(findings.errors('NIC022')).toEqual([]);
-    expect(findings.cannotVerify('NIC022').map((f) => f.path)).toEqual(['stack/shared']);
+    expect(findings.cannotVerify('NIC022').map((f) => [f.path, f.address, f.message.split(' See')[0]])).toEqual([[
+      'stack/shared',
+      'aws_network_interface.shared',
+      // The reason after `is` names `shared[0].id` rather than `var.copies` (reported to the lead): not asserted here.
+      expect.stringMatching(/^\[NIC022\] cannot verify eni "shared" \(one interface attached to one instance at a time\): which copy of eni "shared" each attachment uses \(count\/for_each\) is /),
+    ]]);
+  });
+
+  test('passes when each copy of an interface with a literal count is attached once', () => {
+    // GIVEN an interface with count = 2, copy 0 attached to a and copy 1 to b
+    const stack = testStack();
+    const { a, b } = twoHostsAndEni(stack, 2);
+    attachCopies(stack, a, b, 1);
+    // WHEN
+    const findings = checkStack(stack);
+    // THEN
+    expect(findings.of('NIC022')).toEqual([]);
+  });
+
+  test('fails when one copy of an interface with a literal count is attached twice', () => {
+    // GIVEN an interface with count = 2, copy 0 attached to both a and b
+    const stack = testStack();
+    const { a, b } = twoHostsAndEni(stack, 2);
+    attachCopies(stack, a, b, 0);
+    // WHEN
+    const findings = checkStack(stack);
+    // THEN
+    expect(findings.errors('NIC022').map((f) => [f.path, f.address])).toEqual([['stack/attach-b', 'aws_network_interface_attachment.attach-b']]);
+    expect(findings.errors('NIC022')[0].message).toContain('eni "shared[0]"');
   });
 
   test('fails when suppressing it: AWS rejects the second attachment', () => {

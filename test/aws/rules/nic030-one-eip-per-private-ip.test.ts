@@ -72,12 +72,35 @@ describe('NIC030 one Elastic IP per private IPv4 address', () => {
   });
 
   test('fails when an aws_eip with count maps every copy to the same address', () => {
+    // GIVEN two Elastic IPs, by count = 2, on the primary private IP of one interface
     const stack = testStack();
     const eni = twoAddressEni(stack);
     new Eip(stack, 'many', { networkInterface: eni.id, count: 2 });
-    expect(checkStack(stack).errors('NIC030').map((f) => f.message.split(':')[0])).toEqual([
-      '[NIC030] eip "many" has count = 2 and maps each copy\'s Elastic IP to 10.0.0.10 (its primary private IP) of eni "eni"',
-    ]);
+    // WHEN
+    const errors = checkStack(stack).errors('NIC030');
+    // THEN the second copy is the second Elastic IP on that address
+    expect(errors.map((f) => [f.path, f.address, f.message.split(':')[0]])).toEqual([[
+      'stack/many',
+      'aws_eip.many[1]',
+      '[NIC030] eip "many[1]" maps an Elastic IP to 10.0.0.10 (its primary private IP) of eni "eni", which eip "many[0]" already maps one to',
+    ]]);
+  });
+
+  test('reports INFO when an aws_eip on one address has a count known only at deploy time', () => {
+    // GIVEN
+    const stack = testStack();
+    const eni = twoAddressEni(stack);
+    const copies = new TerraformVariable(stack, 'copies', { type: 'number' });
+    new Eip(stack, 'many', { networkInterface: eni.id, count: copies.numberValue });
+    // WHEN
+    const findings = checkStack(stack);
+    // THEN
+    expect(findings.errors('NIC030')).toEqual([]);
+    expect(findings.cannotVerify('NIC030').map((f) => [f.path, f.address, f.message.split(' See')[0]])).toEqual([[
+      'stack/many',
+      'aws_eip.many',
+      expect.stringMatching(/is "\$\{var\.copies\}", an input variable, only known at deploy time\.$/),
+    ]]);
   });
 
   test('passes when an aws_eip with count gives each copy its own instance', () => {
@@ -126,7 +149,7 @@ describe('NIC030 one Elastic IP per private IPv4 address', () => {
       expect(findings.errors('NIC030')).toEqual([]);
       expect(findings.cannotVerify('NIC030').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
         'stack/second',
-        'the private IP of an Elastic IP on eni "eni" is "${var.address}", only known at deploy time.',
+        'the private IP of an Elastic IP on eni "eni" is "${var.address}", an input variable, only known at deploy time.',
       ]]);
     });
   });

@@ -100,7 +100,7 @@ describe('NIC031 the private IP of an Elastic IP belongs to its interface', () =
       expect(findings.errors('NIC031')).toEqual([]);
       expect(findings.cannotVerify('NIC031').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
         'stack/eip',
-        'the private IPs of eni "eni" (to find 10.0.0.10) is "${var.addresses}", only known at deploy time.',
+        'the private IPs of eni "eni" (to find 10.0.0.10) is "${var.addresses}", an input variable, only known at deploy time.',
       ]]);
     });
 

@@ -103,7 +103,7 @@ describe('NIC032 Elastic IP associated by instance id', () => {
       expect(findings.errors('NIC032')).toEqual([]);
       expect(findings.cannotVerify('NIC032').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
         'stack/eip',
-        'the instance it is associated with is "${var.instance_id}", only known at deploy time.',
+        'the instance it is associated with is "${var.instance_id}", an input variable, only known at deploy time.',
       ]]);
     });
 

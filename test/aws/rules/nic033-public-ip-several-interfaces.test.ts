@@ -105,7 +105,7 @@ describe('NIC033 public IPv4 auto-assign with several interfaces at launch', () 
       expect(findings.errors('NIC033')).toEqual([]);
       expect(findings.cannotVerify('NIC033').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([[
         'stack/template',
-        'associate_public_ip_address in the interface at device index 0 is "${var.public_ip}", only known at deploy time.',
+        'associate_public_ip_address in the interface at device index 0 is "${var.public_ip}", an input variable, only known at deploy time.',
       ]]);
     });
 

@@ -111,7 +111,7 @@ describe('NIC034 private IP in its subnet', () => {
       // THEN
       expect(findings.errors('NIC034')).toEqual([]);
       expect(findings.cannotVerify('NIC034').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([
-        ['stack/eni', 'private_ips of eni "eni" is "${var.ip}", only known at deploy time.'],
+        ['stack/eni', 'private_ips of eni "eni" is "${var.ip}", an input variable, only known at deploy time.'],
       ]);
     });
 
@@ -132,7 +132,7 @@ describe('NIC034 private IP in its subnet', () => {
       const findings = checkStack(stack);
       expect(findings.errors('NIC034')).toEqual([]);
       expect(findings.cannotVerify('NIC034')[0].message)
-        .toMatch(/\(cidr_block of subnet "computed"\) is "\$\{cidrsubnet\(aws_vpc\.vpc\.cidr_block, 8, 9\)\}", only known at deploy time/);
+        .toMatch(/\(cidr_block of subnet "computed"\) is "\$\{cidrsubnet\(aws_vpc\.vpc\.cidr_block, 8, 9\)\}", computed by a function, only known at deploy time/);
     });
 
     test('reports INFO when the subnet has no IPv4 CIDR written (AWS assigns it)', () => {

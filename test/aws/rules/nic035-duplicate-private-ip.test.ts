@@ -68,12 +68,45 @@ describe('NIC035 the same private IP twice in a subnet', () => {
   });
 
   test('fails when an interface with a fixed address has several copies', () => {
+    // GIVEN an interface with a fixed address and count = 3
     const stack = testStack();
     const { subnets } = testNetwork(stack);
     new NetworkInterface(stack, 'pool', { subnetId: subnets[0].id, privateIps: ['10.0.0.10'], count: 3 });
-    expect(checkStack(stack).errors('NIC035').map((f) => [f.path, f.message.split(':')[0]])).toEqual([[
+    // WHEN
+    const errors = checkStack(stack).errors('NIC035');
+    // THEN copies 1 and 2 take the address copy 0 already has
+    expect(errors.map((f) => [f.path, f.address, f.message.split('. Fix')[0]])).toEqual([1, 2].map((i) => [
       'stack/pool',
-      '[NIC035] eni "pool" has private IP "10.0.0.10" and 3 copies (count/for_each)',
+      `aws_network_interface.pool[${i}]`,
+      `[NIC035] eni "pool[${i}]" has private IP "10.0.0.10" (private_ips), already used by eni "pool[0]" (private_ips) in subnet "subnet-a"`,
+    ]));
+  });
+
+  test('passes when each copy of a counted interface takes its own address', () => {
+    // GIVEN count = 3 and an address per copy (`10.0.0.1${count.index}`)
+    const stack = testStack();
+    const { subnets } = testNetwork(stack);
+    new NetworkInterface(stack, 'pool', { subnetId: subnets[0].id, privateIps: ['10.0.0.1${count.index}'], count: 3 });
+    // WHEN
+    const findings = checkStack(stack);
+    // THEN
+    expect(findings.of('NIC035')).toEqual([]);
+  });
+
+  test('reports INFO when an interface with a fixed address has a count known only at deploy time', () => {
+    // GIVEN
+    const stack = testStack();
+    const { subnets } = testNetwork(stack);
+    const copies = new TerraformVariable(stack, 'copies', { type: 'number' });
+    new NetworkInterface(stack, 'pool', { subnetId: subnets[0].id, privateIps: ['10.0.0.10'], count: copies.numberValue });
+    // WHEN
+    const findings = checkStack(stack);
+    // THEN
+    expect(findings.errors('NIC035')).toEqual([]);
+    expect(findings.cannotVerify('NIC035').map((f) => [f.path, f.address, f.message.split(' See')[0]])).toEqual([[
+      'stack/pool',
+      'aws_network_interface.pool',
+      expect.stringMatching(/is "\$\{var\.copies\}", an input variable, only known at deploy time\.$/),
     ]]);
   });
 
@@ -101,7 +134,7 @@ describe('NIC035 the same private IP twice in a subnet', () => {
       // THEN
       expect(findings.errors('NIC035')).toEqual([]);
       expect(findings.cannotVerify('NIC035').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([
-        ['stack/b', 'private_ips of eni "b" is "${var.ip}", only known at deploy time.'],
+        ['stack/b', 'private_ips of eni "b" is "${var.ip}", an input variable, only known at deploy time.'],
       ]);
     });
 

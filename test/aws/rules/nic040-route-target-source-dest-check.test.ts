@@ -90,7 +90,7 @@ describe('NIC040 route to an interface with source/destination check on', () => 
       // THEN
       expect(findings.errors('NIC040')).toEqual([]);
       expect(findings.cannotVerify('NIC040').map((f) => f.path)).toEqual(['stack/default']);
-      expect(findings.cannotVerify('NIC040')[0].message).toMatch(/source_dest_check of eni "nat" is "\$\{var\.check\}", only known at deploy time/);
+      expect(findings.cannotVerify('NIC040')[0].message).toMatch(/source_dest_check of eni "nat" is "\$\{var\.check\}", an input variable, only known at deploy time/);
     });
 
     test('reports INFO when the target interface is outside the stack', () => {

@@ -75,7 +75,7 @@ describe('NIC041 source_dest_check on an instance with several interfaces', () =
     expect(findings.warnings('NIC041')).toEqual([]);
     expect(findings.cannotVerify('NIC041').map((f) => f.message.split(' See')[0])).toEqual([
       '[NIC041] cannot verify instance "router" (source_dest_check set on an instance with several interfaces (set it per interface)): '
-        + 'its number of interfaces (attachment "attach" has count/for_each) is "${var.copies}", only known at deploy time.',
+        + 'its number of interfaces (attachment "attach" has count/for_each) is "${var.copies}", an input variable, only known at deploy time.',
     ]);
   });
 

@@ -92,7 +92,7 @@ describe('NIC050 virtual IP and its interfaces in one subnet', () => {
       // THEN
       expect(findings.errors('NIC050')).toEqual([]);
       expect(findings.cannotVerify('NIC050').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([
-        ['stack/active', 'its nic-patterns:virtual-ips tag is "${var.vip}", only known at deploy time.'],
+        ['stack/active', 'its nic-patterns:virtual-ips tag is "${var.vip}", an input variable, only known at deploy time.'],
       ]);
     });
 

@@ -105,7 +105,7 @@ describe('NIC051 ingress to a virtual IP by security group', () => {
       // THEN
       expect(findings.warnings('NIC051')).toEqual([]);
       expect(findings.cannotVerify('NIC051').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([
-        ['stack/active', 'a security group of eni "active" is "${var.sg}", only known at deploy time.'],
+        ['stack/active', 'a security group of eni "active" is "${var.sg}", an input variable, only known at deploy time.'],
       ]);
     });
 
@@ -114,7 +114,7 @@ describe('NIC051 ingress to a virtual IP by security group', () => {
       const role = new TerraformVariable(stack, 'role', { type: 'string' });
       vipCarrier(stack, { [MarkerTag.role]: role.stringValue });
       const findings = checkStack(stack);
-      expect(findings.cannotVerify('NIC051')[0].message).toMatch(/its nic-patterns:role tag is "\$\{var\.role\}", only known at deploy time/);
+      expect(findings.cannotVerify('NIC051')[0].message).toMatch(/its nic-patterns:role tag is "\$\{var\.role\}", an input variable, only known at deploy time/);
     });
   });
 

@@ -97,7 +97,7 @@ describe('NIC060 failover interface lifecycle', () => {
     // THEN
     expect(findings.warnings('NIC060')).toEqual([]);
     expect(findings.cannotVerify('NIC060').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([
-      ['stack/service', 'its nic-patterns:role tag is "${var.role}", only known at deploy time.'],
+      ['stack/service', 'its nic-patterns:role tag is "${var.role}", an input variable, only known at deploy time.'],
     ]);
   });
 

@@ -58,7 +58,7 @@ describe('NIC061 several private IPs without a fixed primary', () => {
     // THEN
     expect(findings.warnings('NIC061')).toEqual([]);
     expect(findings.cannotVerify('NIC061').map((f) => [f.path, f.message.split(': ').slice(1).join(': ').split(' See')[0]])).toEqual([
-      ['stack/eni', 'the number of addresses in private_ips is "${var.ips}", only known at deploy time.'],
+      ['stack/eni', 'the number of addresses in private_ips is "${var.ips}", an input variable, only known at deploy time.'],
     ]);
   });
 

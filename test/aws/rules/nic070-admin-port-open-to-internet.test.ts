@@ -126,7 +126,7 @@ describe('NIC070 SSH/RDP open to the internet', () => {
       // THEN
       expect(findings.errors('NIC070')).toEqual([]);
       expect(findings.cannotVerify('NIC070').map((f) => [f.path, f.message.split('): ').slice(1).join('): ').split(' See')[0]])).toEqual([
-        ['stack/svc', 'the ports of ingress rule "svc", open to "0.0.0.0/0" is "${var.port}", only known at deploy time.'],
+        ['stack/svc', 'the ports of ingress rule "svc", open to "0.0.0.0/0" is "${var.port}", an input variable, only known at deploy time.'],
       ]);
     });
 
