@@ -12,7 +12,7 @@ const INSTANCE_NAME = /^[A-Za-z_][\w-]*\[(\d+|"[^"]*")\]$/;
 // `${toset(["a", "b"])}`, as cdktf and `cdktf convert` write a literal set.
 const TOSET_LITERAL = /^\$\{toset\(\[\s*((?:"[^"\\]*"\s*,?\s*)*)\]\)\}$/;
 // Above this, expanding would cost more than checking is worth; the copies stay one unknown resource.
-const MAX_INSTANCES = 256;
+export const MAX_INSTANCES = 256;
 
 /**
  * The real resources a block stands for. A literal `count` or `for_each` (a list, a map, or a

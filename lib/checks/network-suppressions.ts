@@ -1,11 +1,11 @@
 import { IConstruct } from 'constructs';
 import { cloudNameOf, requireRule } from './rule-registry';
+import { checkSuppressionReason } from './suppression-reason';
 import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { NetworkSuppression } from '../core/network-suppression';
 import { markSuppressed } from '../core/suppression-marks';
 
-const MIN_REASON_LENGTH = 10;
 const DOC_URL = 'https://github.com/cdktf-nic-patterns/cdktf-nic-patterns/blob/main/RULES.md';
 
 /**
@@ -28,17 +28,7 @@ export class NetworkSuppressions {
 
   private static validate(scope: IConstruct, suppression: NetworkSuppression): NetworkSuppression {
     const rule = requireRule(suppression.id, { scope, action: 'suppress' });
-    const reason = (suppression.reason ?? '').trim();
-    if (reason.length < MIN_REASON_LENGTH) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.SuppressionReasonTooShort,
-        scope,
-        problem: `the reason for suppressing ${rule.id} is too short`,
-        received: `"${reason}" (${reason.length} characters)`,
-        allowed: `a reason of at least ${MIN_REASON_LENGTH} characters saying why the rule does not apply here`,
-        docUrl: DOC_URL,
-      });
-    }
+    const reason = checkSuppressionReason({ scope, docUrl: DOC_URL }, rule.id, suppression.reason);
     if (rule.hardLimit) {
       const cloud = cloudNameOf(rule);
       throw new NetworkConstraintError({

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { MAX_INSTANCES } from './instance-expansion';
 
 /**
  * How a configuration value reads at synth time.
@@ -51,7 +52,8 @@ export class TfValue {
   /** The number of copies of a resource with `count`/`for_each` that could not be expanded. */
   public static repetition(raw: unknown, lookup: ResourceLookup): TfValue {
     const value = TfValue.of(raw, lookup);
-    return value.isUnknown ? value : new TfValue('unknown', raw, lookup, undefined, undefined, false, 'a count or for_each this checker cannot expand, only known at deploy time');
+    return value.isUnknown ? value : new TfValue('unknown', raw, lookup, undefined, undefined, false,
+      `a count or for_each this checker does not expand (over ${MAX_INSTANCES} copies, or not a list, map or set of strings)`);
   }
 
   private constructor(
@@ -169,8 +171,14 @@ const ROOT_REASONS: Record<string, string> = {
 
 function reasonUnknown(raw: string, match: RegExpExecArray | null): string {
   const root = match?.[1] ?? /^\$\{\s*([A-Za-z_][\w-]*)\s*[.(\[]/.exec(raw)?.[1];
-  const from = root === undefined ? undefined : ROOT_REASONS[root] ?? (/^\$\{\s*[A-Za-z_][\w-]*\(/.test(raw) ? 'computed by a function' : undefined);
+  const from = root === undefined ? undefined : ROOT_REASONS[root] ?? (/^\$\{\s*[A-Za-z_][\w-]*\(/.test(raw) ? functionReason(raw) : undefined);
   return from ? `${from}, only known at deploy time` : 'only known at deploy time';
+}
+
+// `${toset(var.names)}` is the variable's value in another form: say where the value comes from.
+function functionReason(raw: string): string {
+  const input = /\b(var|data|local|module)\./.exec(raw)?.[1];
+  return input ? `computed by a function of ${ROOT_REASONS[input].replace(/^read from /, '')}` : 'computed by a function';
 }
 
 /** Blocks of a resource (`network_interface`, `attachment`, `route`, ...), normalized to a list. */

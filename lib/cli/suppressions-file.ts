@@ -1,11 +1,10 @@
 import * as fs from 'fs';
 import { isObject } from './inputs/terraform-config';
 import { cloudNameOf, requireRule } from '../checks/rule-registry';
+import { checkSuppressionReason } from '../checks/suppression-reason';
 import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 
-// The same minimum as NetworkSuppressions (lib/checks/network-suppressions.ts), which keeps its own private.
-const MIN_REASON_LENGTH = 10;
 const DOC_URL = 'https://github.com/cdktf-nic-patterns/cdktf-nic-patterns/blob/main/README.md#check-an-existing-terraform-project';
 const ENTRY_KEYS = ['rule', 'address', 'reason'];
 
@@ -121,17 +120,7 @@ function validate(entry: unknown, where: string): FileSuppression {
   if (address.indexOf('*') !== -1 && address.indexOf('*') !== address.length - 1) {
     throw invalid(where, '"*" may only end an address', `"${address}"`, 'an address (aws_security_group.admin) or a prefix ending in * (module.legacy.*)');
   }
-  const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
-  if (reason.length < MIN_REASON_LENGTH) {
-    throw new NetworkConstraintError({
-      code: ErrorCode.SuppressionReasonTooShort,
-      subject: where,
-      problem: `the reason for suppressing ${rule.id} is too short`,
-      received: `"${reason}" (${reason.length} characters)`,
-      allowed: `a reason of at least ${MIN_REASON_LENGTH} characters saying why the rule does not apply here`,
-      docUrl: DOC_URL,
-    });
-  }
+  const reason = checkSuppressionReason({ subject: where, docUrl: DOC_URL }, rule.id, entry.reason);
   return { rule: rule.id, address, reason };
 }
 

@@ -22,7 +22,7 @@ describe('TfValue', () => {
       ['a data source', '${data.aws_subnet.app.id}', 'read from a data source, only known at deploy time'],
       ['a local value', '${local.subnet_id}', 'a local value, only known at deploy time'],
       ['a module output', '${module.net.subnet_id}', 'an output of a module, only known at deploy time'],
-      ['a function call', '${element(var.subnets, 0)}', 'computed by a function, only known at deploy time'],
+      ['a function call', '${element(var.subnets, 0)}', 'computed by a function of an input variable, only known at deploy time'],
       ['a resource of another stack or configuration', '${aws_subnet.elsewhere.id}',
         'a resource this stack does not hold (another stack or configuration), only known at deploy time'],
       ['an interpolated string', 'subnet-${var.suffix}', 'only known at deploy time'],

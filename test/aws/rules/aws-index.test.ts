@@ -143,8 +143,8 @@ describe('AwsIndex', () => {
       // THEN
       expect(index.resources('aws_network_interface').map((r) => [r.name, r.repeated, r.repetition.unknownReason])).toEqual([
         ['counted', true, 'an input variable, only known at deploy time'],
-        // cdktf writes `${toset(var.names)}`: the function call is what the reason names
-        ['each', true, 'computed by a function, only known at deploy time'],
+        // cdktf writes `${toset(var.names)}`: the variable, through a function
+        ['each', true, 'computed by a function of an input variable, only known at deploy time'],
       ]);
     });
   });
