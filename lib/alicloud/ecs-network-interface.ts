@@ -9,6 +9,7 @@ import { aliInstanceNetworkLimits } from './limits/instance-network-limits';
 import { ECS_NETWORK_INTERFACE_PROPS, ENI_ATTACHMENT_OPTIONS } from './prop-specs';
 import { VswitchReference } from './vswitch-reference';
 import { cidrContains, parseCidr } from '../core/cidr';
+import { claimChildId } from '../core/construct-ids';
 import { ErrorCode } from '../core/error-codes';
 import { NetworkConstraintError } from '../core/errors';
 import { isIpv6 } from '../core/ipv6';
@@ -189,18 +190,7 @@ export class EcsNetworkInterface extends Construct {
     }
     this.checkSamePlace(instance);
     this.checkAddressLimits(instance);
-    const id = options.id ?? 'Attachment';
-    const taken = this.node.tryFindChild(id);
-    if (taken) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.ConstructIdInUse,
-        scope: this,
-        problem: `the attachment's construct id is already taken by ${taken.node.path}`,
-        received: `id ${JSON.stringify(id)}`,
-        allowed: `an id that no child of ${this.node.path} has`,
-        fix: 'Give the attachment another id',
-      });
-    }
+    const id = claimChildId(this, options.id ?? 'Attachment', 'the attachment');
     instance._claimEni(this);
     this.attachedTo = instance;
     this.attachment = new EcsNetworkInterfaceAttachment(this, id, {

@@ -1,12 +1,13 @@
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkDistinctVswitches, checkOnePlacement, EcsHost, withSecurityGroupIds } from './ecs-host';
+import { checkDistinctVswitches, checkOnePlacement, EcsHost } from './ecs-host';
 import { EcsHostProps } from './ecs-host-props';
 import { checkRoutedHost, routedUserData, standaloneEniRouting } from './ecs-host-routing';
 import { EcsOsNetworkConfig } from './ecs-os-network-config';
 import { DUAL_HOMED_INSTANCE_PROPS, DUAL_HOMED_INTERFACE_OPTIONS } from './prop-specs';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { joinIds } from '../../core/interface-subnets';
 import { checkProps } from '../../core/prop-checks';
 import { isListToken } from '../../os/list-template';
 import { AliDocUrl } from '../doc-url';
@@ -186,7 +187,7 @@ export class DualHomedInstance extends Construct {
       const eni = new EcsNetworkInterface(this, `${options.name}Interface`, {
         vswitch: options.vswitch,
         privateIpv4: options.privateIpv4,
-        securityGroupIds: withSecurityGroupIds(group ? [group.securityGroupId] : [], options.securityGroupIds),
+        securityGroupIds: joinIds(group ? [group.securityGroupId] : [], options.securityGroupIds),
         deleteOnRelease: false,
         description: options.description ?? `${options.name} ENI of a dual-homed instance`,
         tags: props.tags,
@@ -200,7 +201,7 @@ export class DualHomedInstance extends Construct {
         vswitch: first.vswitch,
         vpcId: props.vpcId,
         privateIpv4: first.privateIpv4,
-        securityGroupIds: withSecurityGroupIds(group ? [group.securityGroupId] : [], first.securityGroupIds),
+        securityGroupIds: joinIds(group ? [group.securityGroupId] : [], first.securityGroupIds),
       }, routedUserData(this, props.osNetworkConfig, routings, props.userData));
       this.byName.set(first.name, { group });
     }

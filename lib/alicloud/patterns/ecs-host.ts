@@ -1,4 +1,4 @@
-import { DataResource, DefaultTokenResolver, Fn, StringConcat, TerraformResource, Token, Tokenization } from 'cdktf';
+import { DataResource, DefaultTokenResolver, StringConcat, TerraformResource, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { EcsHostProps } from './ecs-host-props';
 import { checkIpv4InVswitch } from './pattern-checks';
@@ -6,7 +6,6 @@ import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { checkLaunchOrExisting } from '../../core/launch-or-existing';
 import { isUnresolved, literal } from '../../core/tokens';
-import { isListToken } from '../../os/list-template';
 import { Instance } from '../bindings/instance';
 import { AliDocUrl } from '../doc-url';
 import { EcsInstanceReference } from '../ecs-instance-reference';
@@ -219,13 +218,3 @@ export function checkOnePlacement(scope: Construct, vswitches: RoleVswitch[], vp
   });
 }
 
-/**
- * The security groups a pattern creates for an ENI followed by the ones the user added. A list
- * known only at deploy time cannot be spread into a literal list (cdktf refuses to add elements
- * to a list token), so Terraform joins it with `concat(...)`.
- */
-export function withSecurityGroupIds(created: string[], added: string[] | undefined): string[] {
-  if (added === undefined) return created;
-  if (!isListToken(added)) return [...created, ...added];
-  return created.length === 0 ? added : Token.asList(Fn.concat([created, added]));
-}

@@ -1,6 +1,6 @@
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkDistinctVswitches, checkOnePlacement, EcsHost, withSecurityGroupIds } from './ecs-host';
+import { checkDistinctVswitches, checkOnePlacement, EcsHost } from './ecs-host';
 import { EcsHostProps } from './ecs-host-props';
 import { checkRoutedHost, routedUserData, standaloneEniRouting } from './ecs-host-routing';
 import { EcsOsNetworkConfig } from './ecs-os-network-config';
@@ -8,6 +8,7 @@ import { checkRange } from './pattern-checks';
 import { MANAGEMENT_NETWORK_PROPS } from './prop-specs';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { joinIds } from '../../core/interface-subnets';
 import { checkProps } from '../../core/prop-checks';
 import { AliDocUrl } from '../doc-url';
 import { EcsInstanceReference } from '../ecs-instance-reference';
@@ -209,7 +210,7 @@ export class ManagementNetwork extends Construct {
     this.managementInterface = new EcsNetworkInterface(this, 'ManagementInterface', {
       vswitch: props.managementVswitch,
       privateIpv4: props.managementInterfaceIpv4,
-      securityGroupIds: withSecurityGroupIds([this.managementSecurityGroup.securityGroupId], props.managementSecurityGroupIds),
+      securityGroupIds: joinIds([this.managementSecurityGroup.securityGroupId], props.managementSecurityGroupIds),
       // Kept when the instance is released: the admins' way in outlives any one instance.
       deleteOnRelease: false,
       description: 'Management traffic of a management network',
@@ -222,7 +223,7 @@ export class ManagementNetwork extends Construct {
         vswitch: props.publicVswitch,
         vpcId: props.vpcId,
         privateIpv4: props.publicInterfaceIpv4,
-        securityGroupIds: withSecurityGroupIds([this.publicSecurityGroup.securityGroupId], props.publicSecurityGroupIds),
+        securityGroupIds: joinIds([this.publicSecurityGroup.securityGroupId], props.publicSecurityGroupIds),
       }, routedUserData(this, props.osNetworkConfig, routings, props.userData));
     }
     this.instance = host.reference;

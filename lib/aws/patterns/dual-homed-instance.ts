@@ -5,6 +5,7 @@ import { PatternHostProps } from './pattern-host-props';
 import { checkDistinctSubnets, checkOneZone } from './subnet-checks';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { joinIds } from '../../core/interface-subnets';
 import { checkProps } from '../../core/prop-checks';
 import { isListToken } from '../../os/list-template';
 import { DocUrl } from '../doc-url';
@@ -16,7 +17,6 @@ import { DUAL_HOMED_INSTANCE_PROPS, DUAL_HOMED_INTERFACE_OPTIONS } from '../prop
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
-import { withSecurityGroupIds } from '../security-group-ids';
 import { SubnetReference } from '../subnet-reference';
 
 /** Interface names prefix construct ids and appear in descriptions: keep them plain. */
@@ -178,7 +178,7 @@ export class DualHomedInstance extends Construct {
         subnet: options.subnet,
         privateIpv4: options.privateIpv4,
         ipv6: options.ipv6,
-        securityGroupIds: withSecurityGroupIds(group ? [group.securityGroupId] : [], options.securityGroupIds),
+        securityGroupIds: joinIds(group ? [group.securityGroupId] : [], options.securityGroupIds),
         description: options.description ?? `${options.name} interface of a dual-homed instance`,
         tags: props.tags,
       });

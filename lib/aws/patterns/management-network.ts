@@ -5,6 +5,7 @@ import { PatternHostProps } from './pattern-host-props';
 import { checkDistinctSubnets, checkOneZone } from './subnet-checks';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { joinIds } from '../../core/interface-subnets';
 import { checkProps } from '../../core/prop-checks';
 import { DocUrl } from '../doc-url';
 import { ElasticIp } from '../elastic-ip';
@@ -15,7 +16,6 @@ import { MANAGEMENT_NETWORK_PROPS } from '../prop-specs';
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
-import { withSecurityGroupIds } from '../security-group-ids';
 import { SubnetReference } from '../subnet-reference';
 
 const SSH_PORT = 22;
@@ -220,7 +220,7 @@ export class ManagementNetwork extends Construct {
       this.publicInterface = new NetworkInterface(this, 'PublicInterface', {
         subnet: props.publicSubnet,
         privateIpv4: props.publicInterfaceIpv4,
-        securityGroupIds: withSecurityGroupIds([this.publicSecurityGroup.securityGroupId], props.publicSecurityGroupIds),
+        securityGroupIds: joinIds([this.publicSecurityGroup.securityGroupId], props.publicSecurityGroupIds),
         description: 'Public traffic (eth0) of a management network',
         tags: props.tags,
       });
@@ -230,7 +230,7 @@ export class ManagementNetwork extends Construct {
     this.managementInterface = new NetworkInterface(this, 'ManagementInterface', {
       subnet: props.managementSubnet,
       privateIpv4: props.managementInterfaceIpv4,
-      securityGroupIds: withSecurityGroupIds([this.managementSecurityGroup.securityGroupId], props.managementSecurityGroupIds),
+      securityGroupIds: joinIds([this.managementSecurityGroup.securityGroupId], props.managementSecurityGroupIds),
       description: 'Management traffic (eth1) of a management network',
       tags: props.tags,
     });

@@ -11,6 +11,7 @@ import { virtualIpPolicyStatements } from './virtual-ip/vip-policy';
 import { cidrContains, parseCidr } from '../../core/cidr';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { joinIds } from '../../core/interface-subnets';
 import { checkProps } from '../../core/prop-checks';
 import { isUnresolved, literal } from '../../core/tokens';
 import { isListToken } from '../../os/list-template';
@@ -28,7 +29,6 @@ import { VIRTUAL_IP_NODE, VIRTUAL_IP_PAIR_PROPS } from '../prop-specs';
 import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
-import { withSecurityGroupIds } from '../security-group-ids';
 import { SubnetReference } from '../subnet-reference';
 
 /** IP protocol number of VRRP. */
@@ -289,7 +289,7 @@ export class VirtualIpPair extends Construct {
     const tags = { ...props.tags, [VirtualIpPair.PAIR_TAG]: this.pairName };
 
     this.securityGroup = this.pairSecurityGroup(props, tags);
-    const securityGroupIds = withSecurityGroupIds([this.securityGroup.securityGroupId], props.securityGroupIds);
+    const securityGroupIds = joinIds([this.securityGroup.securityGroupId], props.securityGroupIds);
     // The virtual IP starts on the active interface: it must be there before an Elastic IP can map to it.
     this.activeInterface = this.nodeInterface('Active', props.active, secondary ? [props.virtualIp] : [], securityGroupIds, tags);
     this.standbyInterface = this.nodeInterface('Standby', props.standby, [], securityGroupIds, tags);
