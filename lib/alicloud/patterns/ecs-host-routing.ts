@@ -5,6 +5,7 @@ import { vswitchEniRouting } from './havip/eni-routing';
 import { parseCidr } from '../../core/cidr';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { appendToShellUserData } from '../../core/shell-user-data';
 import { isUnresolved } from '../../core/tokens';
 import { ResolvedInterfaceRouting } from '../../os/resolved-interface-routing';
 import { AliDocUrl } from '../doc-url';
@@ -76,17 +77,6 @@ export function routedUserData(
   scope: Construct, osNetworkConfig: EcsOsNetworkConfig | undefined, routings: ResolvedInterfaceRouting[], userData: string | undefined,
 ): string | undefined {
   if (osNetworkConfig === undefined) return userData;
-  const fragment = osNetworkConfig._render(routings);
-  if (userData === undefined) return `#!/bin/sh\n${fragment}\n`;
-  if (!isUnresolved(userData) && !userData.startsWith('#!')) {
-    throw new NetworkConstraintError({
-      code: ErrorCode.UserDataNotShellScript,
-      scope,
-      problem: 'the ENIs\' policy routing can only be appended to a shell-script user data',
-      received: JSON.stringify(userData.split('\n')[0]),
-      allowed: 'user data starting with "#!" (for example "#!/bin/bash"), or none',
-      fix: 'Turn the user data into a shell script, or drop osNetworkConfig and add the routes from your own user data',
-    });
-  }
-  return `${userData.replace(/\n*$/, '')}\n\n${fragment}\n`;
+  return appendToShellUserData(scope, userData, osNetworkConfig._render(routings), 'the ENIs\' policy routing',
+    'Turn the user data into a shell script, or drop osNetworkConfig and add the routes from your own user data');
 }

@@ -9,6 +9,7 @@ import { parseCidr } from '../../core/cidr';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { checkProps } from '../../core/prop-checks';
+import { requireShellScript } from '../../core/shell-user-data';
 import { isUnresolved, literal } from '../../core/tokens';
 import { checkVrrpSettings } from '../../core/vrrp-checks';
 import { KeepalivedNode } from '../../os/keepalived-node';
@@ -554,14 +555,10 @@ export class HaVipPair extends Construct {
 
   /** A member's own user data runs as a program of its own, so it names its interpreter. */
   private validateMemberUserData(name: string, userData: string | undefined): void {
-    if (userData === undefined || isUnresolved(userData) || userData.startsWith('#!')) return;
-    throw new NetworkConstraintError({
-      code: ErrorCode.UserDataNotShellScript,
-      scope: this,
+    requireShellScript(this, userData, {
       problem: `the ${name} member's user data runs as a program of its own before keepalived starts, so it must name its interpreter`,
-      received: JSON.stringify(userData.split('\n')[0]),
-      allowed: 'a script starting with "#!" (for example "#!/bin/bash"), or none',
       fix: 'Start the user data with a "#!" line; cloud-config and MIME multipart user data are not supported here',
     });
   }
+
 }

@@ -5,7 +5,7 @@ import { OsNetworkConfig } from './os-network-config';
 import { resolveInterfaceRoutings } from './resolve-interface-routing';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
-import { isUnresolved } from '../../core/tokens';
+import { appendToShellUserData } from '../../core/shell-user-data';
 import { NetworkInterface } from '../network-interface';
 
 /**
@@ -50,19 +50,8 @@ export class SecondaryInterfaceRouting {
    * @param userData the user data to extend
    */
   public static appendToUserData(scope: IConstruct, target: OsNetworkConfig, interfaces: InterfaceRouting[], userData?: string): string {
-    const fragment = SecondaryInterfaceRouting.render(scope, target, interfaces);
-    if (userData === undefined) return `#!/bin/sh\n${fragment}\n`;
-    if (!isUnresolved(userData) && !userData.startsWith('#!')) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.UserDataNotShellScript,
-        scope,
-        problem: 'the secondary interface routing can only be appended to a shell-script user data',
-        received: JSON.stringify(userData.split('\n')[0]),
-        allowed: 'user data starting with "#!" (for example "#!/bin/bash"), or none',
-        fix: 'Turn the user data into a shell script, or add the output of SecondaryInterfaceRouting.render() to your own MIME multipart user data',
-      });
-    }
-    return `${userData.replace(/\n*$/, '')}\n\n${fragment}\n`;
+    return appendToShellUserData(scope, userData, SecondaryInterfaceRouting.render(scope, target, interfaces), 'the secondary interface routing',
+      'Turn the user data into a shell script, or add the output of SecondaryInterfaceRouting.render() to your own MIME multipart user data');
   }
 
   /**

@@ -13,6 +13,7 @@ import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
 import { joinIds } from '../../core/interface-subnets';
 import { checkProps } from '../../core/prop-checks';
+import { requireShellScript } from '../../core/shell-user-data';
 import { isUnresolved, literal } from '../../core/tokens';
 import { isListToken } from '../../os/list-template';
 import { checkCidr, checkCount, checkNoDuplicates, checkPrivateIpv4 } from '../address-checks';
@@ -558,17 +559,13 @@ export class VirtualIpPair extends Construct {
 
   /** A node's own user data runs as a program of its own, so it names its interpreter. */
   private validateMemberUserData(nodeName: string, userData: string | undefined): void {
-    if (userData === undefined || isUnresolved(userData) || userData.startsWith('#!')) return;
-    throw new NetworkConstraintError({
-      code: ErrorCode.UserDataNotShellScript,
-      scope: this,
+    requireShellScript(this, userData, {
       problem: `the ${nodeName} node's user data runs as a program of its own before keepalived starts, so it must name its interpreter`,
-      received: JSON.stringify(userData.split('\n')[0]),
-      allowed: 'a script starting with "#!" (for example "#!/bin/bash"), or none',
       fix: 'Start the user data with a "#!" line; cloud-config and MIME multipart user data are not supported here',
       docUrl: DocUrl.userData,
     });
   }
+
 
   /** Refuses props of the other mode, which would be silently ignored. */
   private refuseProps(props: VirtualIpPairProps, names: Array<keyof VirtualIpPairProps>, otherMode: string): void {
