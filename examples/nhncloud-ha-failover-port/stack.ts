@@ -1,11 +1,8 @@
-import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { HaActiveSide, nhncloud } from '../../lib';
-import { NetworkingRoutingtableAttachGatewayV2 } from '../../lib/nhncloud/bindings/networking-routingtable-attach-gateway-v2';
-import { NetworkingRoutingtableV2 } from '../../lib/nhncloud/bindings/networking-routingtable-v2';
-import { NetworkingVpcV2 } from '../../lib/nhncloud/bindings/networking-vpc-v2';
-import { NetworkingVpcsubnetV2 } from '../../lib/nhncloud/bindings/networking-vpcsubnet-v2';
 import { NhncloudProvider } from '../../lib/nhncloud/bindings/provider';
+import { nhnRoutedNetwork } from '../shared/nhncloud-routed-network';
 
 const SERVICE_CIDR = '192.168.0.0/24';
 const HOST_CIDR = '192.168.1.0/24';
@@ -31,20 +28,8 @@ export class NhncloudHaFailoverPortStack extends TerraformStack {
     super(scope, id);
     new NhncloudProvider(this, 'nhncloud', { region: 'KR1' });
 
-    // Terraform has no internet gateway resource for NHN Cloud: create it in the console and pass its id.
-    const internetGatewayId = new TerraformVariable(this, 'internet_gateway_id', {
-      type: 'string',
-      description: 'Id of the VPC\'s internet gateway (Network > Internet Gateway in the console)',
-      default: '00000000-0000-0000-0000-000000000000',
-    }).stringValue;
-
-    const vpc = new NetworkingVpcV2(this, 'vpc', { name: 'ha-failover-port', cidrv4: '192.168.0.0/16' });
     // The floating IP needs the subnet in a routing table with an internet gateway (constraints.md B14).
-    const routes = new NetworkingRoutingtableV2(this, 'routes', { name: 'ha-failover-port', vpcId: vpc.id });
-    new NetworkingRoutingtableAttachGatewayV2(this, 'internet', { routingtableId: routes.id, gatewayId: internetGatewayId });
-    const subnet = (name: string, cidr: string) => nhncloud.VpcSubnetReference.fromSubnetId(
-      new NetworkingVpcsubnetV2(this, name, { name, vpcId: vpc.id, cidr, routingtableId: routes.id }).id, { vpcId: vpc.id, cidr });
-    const hosts = subnet('hosts', HOST_CIDR);
+    const { hosts, service } = nhnRoutedNetwork(this, 'ha-failover-port', '192.168.0.0/16', { hosts: HOST_CIDR, service: SERVICE_CIDR });
 
     const web = new nhncloud.SecurityGroup(this, 'web-sg', { securityGroupName: 'web', description: 'HTTPS from anywhere' });
     web.addIngressRule(nhncloud.Peer.anyIpv4(), nhncloud.Traffic.tcp(443), { description: 'HTTPS' });
@@ -55,7 +40,7 @@ export class NhncloudHaFailoverPortStack extends TerraformStack {
     });
 
     const failover = new nhncloud.HaFailoverPort(this, 'failover', {
-      subnet: subnet('service', SERVICE_CIDR),
+      subnet: service,
       portSecurity: nhncloud.PortSecurity.withSecurityGroups([web.securityGroupId]),
       fixedIps: nhncloud.FixedIpAssignment.addresses('192.168.0.50'),
       primary: member('web-primary'),

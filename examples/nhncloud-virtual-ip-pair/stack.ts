@@ -1,11 +1,8 @@
-import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { nhncloud } from '../../lib';
-import { NetworkingRoutingtableAttachGatewayV2 } from '../../lib/nhncloud/bindings/networking-routingtable-attach-gateway-v2';
-import { NetworkingRoutingtableV2 } from '../../lib/nhncloud/bindings/networking-routingtable-v2';
-import { NetworkingVpcV2 } from '../../lib/nhncloud/bindings/networking-vpc-v2';
-import { NetworkingVpcsubnetV2 } from '../../lib/nhncloud/bindings/networking-vpcsubnet-v2';
 import { NhncloudProvider } from '../../lib/nhncloud/bindings/provider';
+import { nhnRoutedNetwork } from '../shared/nhncloud-routed-network';
 
 const SUBNET_CIDR = '192.168.0.0/24';
 /** The floating IP pool of the KR1 region's internet; the console's `Create Floating IP` dialog lists yours. */
@@ -23,22 +20,12 @@ export class NhncloudVirtualIpPairStack extends TerraformStack {
     super(scope, id);
     new NhncloudProvider(this, 'nhncloud', { region: 'KR1' });
 
-    // Terraform has no internet gateway resource for NHN Cloud: create it in the console and pass its id.
-    const internetGatewayId = new TerraformVariable(this, 'internet_gateway_id', {
-      type: 'string',
-      description: 'Id of the VPC\'s internet gateway (Network > Internet Gateway in the console)',
-      default: '00000000-0000-0000-0000-000000000000',
-    }).stringValue;
-
-    const vpc = new NetworkingVpcV2(this, 'vpc', { name: 'virtual-ip-pair', cidrv4: '192.168.0.0/16' });
     // The floating IP needs the subnet in a routing table with an internet gateway (constraints.md B14).
-    const routes = new NetworkingRoutingtableV2(this, 'routes', { name: 'virtual-ip-pair', vpcId: vpc.id });
-    new NetworkingRoutingtableAttachGatewayV2(this, 'internet', { routingtableId: routes.id, gatewayId: internetGatewayId });
-    const subnet = new NetworkingVpcsubnetV2(this, 'web', { name: 'web', vpcId: vpc.id, cidr: SUBNET_CIDR, routingtableId: routes.id });
+    const { web } = nhnRoutedNetwork(this, 'virtual-ip-pair', '192.168.0.0/16', { web: SUBNET_CIDR });
 
     const pair = new nhncloud.VirtualIpPair(this, 'pair', {
       pairName: 'web',
-      subnet: nhncloud.VpcSubnetReference.fromSubnetId(subnet.id, { vpcId: vpc.id, cidr: SUBNET_CIDR }),
+      subnet: web,
       virtualIpAddress: '192.168.0.100',
       active: { ...LAUNCH, privateIp: '192.168.0.10' },
       standby: { ...LAUNCH, privateIp: '192.168.0.11' },
