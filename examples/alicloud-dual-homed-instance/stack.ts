@@ -1,22 +1,15 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AlicloudProvider } from '../../lib/alicloud/bindings/provider';
-import { Vpc } from '../../lib/alicloud/bindings/vpc';
-import { Vswitch } from '../../lib/alicloud/bindings/vswitch';
 import { EipAddress } from '../../lib/alicloud/eip-address';
 import { EipAssociationTarget } from '../../lib/alicloud/eip-association-target';
 import { DualHomedInstance } from '../../lib/alicloud/patterns/dual-homed-instance';
 import { Peer } from '../../lib/alicloud/security/peer';
 import { Port } from '../../lib/alicloud/security/port';
-import { VswitchReference } from '../../lib/alicloud/vswitch-reference';
+import { ALICLOUD_IMAGE_ID, AlicloudExampleNetwork } from '../shared/alicloud-network';
 
-const REGION = 'cn-hangzhou';
-const ZONE = 'cn-hangzhou-h';
 const VPC_CIDR = '10.80.0.0/16';
 const WEB_CIDR = '10.80.1.0/24';
 const APP_CIDR = '10.80.2.0/24';
-// Replace with an Alibaba Cloud Linux 3 image id of your region; no data source, so the example plans offline.
-const IMAGE_ID = 'aliyun_3_x64_20G_alibase_20240819.vhd';
 
 /**
  * A reverse proxy on Alibaba Cloud with one foot in each tier: HTTPS from the internet on its
@@ -26,14 +19,11 @@ const IMAGE_ID = 'aliyun_3_x64_20G_alibase_20240819.vhd';
 export class AlicloudDualHomedInstanceStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AlicloudProvider(this, 'alicloud', { region: REGION });
-
-    const vpc = new Vpc(this, 'vpc', { vpcName: 'dual-homed', cidrBlock: VPC_CIDR });
-    const vswitch = (name: string, cidrBlock: string) => VswitchReference.fromVswitchId(
-      new Vswitch(this, name, { vpcId: vpc.id, cidrBlock, zoneId: ZONE, vswitchName: `proxy-${name}` }).id, { zoneId: ZONE, cidrBlock });
+    const network = new AlicloudExampleNetwork(this, 'dual-homed', VPC_CIDR);
+    const vswitch = (name: string, cidrBlock: string) => network.vswitchReference(name, cidrBlock, `proxy-${name}`);
 
     const proxy = new DualHomedInstance(this, 'proxy', {
-      vpcId: vpc.id,
+      vpcId: network.vpc.id,
       interfaces: [
         {
           name: 'web',
@@ -51,7 +41,7 @@ export class AlicloudDualHomedInstanceStack extends TerraformStack {
         },
       ],
       instanceType: 'ecs.g7.large',
-      imageId: IMAGE_ID,
+      imageId: ALICLOUD_IMAGE_ID,
       instanceName: 'proxy',
       tags: { Scenario: 'dual-homed-instance' },
     });
