@@ -36,19 +36,25 @@ describe('renderFifoReader', () => {
 describeWithBash('the FIFO reader, run with bash', () => {
   let box: ShellSandbox;
   let reader: string;
+  // Reads lines only: with a check interval of 1 s a loaded machine may run a periodic check between
+  // two lines, so these tests use a reader whose interval never passes while they run.
+  let linesReader: string;
   beforeEach(() => {
     box = new ShellSandbox('vrrp-fifo');
     box.stub('logger', `shift 2; echo "$*" >> ${box.path('log')}`);
     // The notify script records its argument and the state the reader had recorded when it ran.
     box.stub('notify', `echo "$1 $(cat ${box.path('run', 'keepalived-vip.state')} 2>/dev/null)" >> ${box.path('notified')}`);
     reader = box.script('vip-notify-fifo.sh', renderFifoReader(NODE), { [NOTIFY_SCRIPT_PATH]: box.path('bin', 'notify') });
+    linesReader = box.script('vip-notify-fifo-lines.sh', renderFifoReader({ ...NODE, ownershipCheckIntervalSeconds: 3600 }), {
+      [NOTIFY_SCRIPT_PATH]: box.path('bin', 'notify'),
+    });
   });
   afterEach(() => box.dispose());
 
   /** Runs the reader over `lines` from a plain file: it reads them all, then stops at the end. */
   function readAll(lines: string[]) {
     box.write(lines.map((l) => `${l}\n`).join(''), 'events');
-    return box.run('"$@"', [reader, box.path('events')]);
+    return box.run('"$@"', [linesReader, box.path('events')]);
   }
 
   test('GIVEN two transitions in quick succession WHEN the reader runs THEN the notify script runs for each, in order, after the state is recorded', () => {
