@@ -154,7 +154,10 @@ export function reportAttachedOnce<A extends { readonly source: TfResource }>(
   if (attachments.length < 2) return;
   const repeated = attachments.find(options.repeated);
   if (repeated) {
-    report.cannotVerify(resource, `which copy of ${label} each ${options.noun} uses (count/for_each)`, options.value(repeated));
+    // What hides the answer: the attachments' own count, the resource's count, or the index each picks.
+    const counted = [repeated.source, resource].find((r) => r.repeated);
+    const hidden = counted ? counted.repetition : options.value(repeated);
+    report.cannotVerify(resource, `which copy of ${label} each ${options.noun} uses (count/for_each)`, hidden);
     return;
   }
   const [first, ...others] = attachments;
