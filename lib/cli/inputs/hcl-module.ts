@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from '@cdktf/hcl2json';
 import { inputNotRecognized, isObject, readJsonFile, SkippedInput, TerraformConfig, TerraformJson } from './terraform-config';
+import { expandInstances } from '../../checks/instance-expansion';
 
 // Blocks whose labelled entries hcl2json wraps in a list (`resource.type.name: [body]`).
 const TWO_LABEL_BLOCKS = new Set(['resource', 'data']);
@@ -30,15 +31,19 @@ async function loadModule(folder: string, addressPrefix: string, callArguments: 
   const skipped: SkippedInput[] = [];
   const config: TerraformConfig = { name: path.relative(process.cwd(), folder) || '.', source: folder, addressPrefix, terraformJson, skipped };
   configs.push(config);
-  for (const [name, call] of Object.entries(isObject(terraformJson.module) ? terraformJson.module : {})) {
-    const { source, ...args } = isObject(call) ? call : {};
-    const address = `${addressPrefix}module.${name}`;
-    const child = childModuleFolder(source, folder, [...callChain, folder]);
-    if ('reason' in child) {
-      skipped.push({ address, source: String(source), reason: child.reason });
-      continue;
+  for (const [callName, call] of Object.entries(isObject(terraformJson.module) ? terraformJson.module : {})) {
+    // A call with a literal count or for_each is one module instance per copy (`module.net[0]`),
+    // each given its own `count.index` / `each.key`, as Terraform addresses them.
+    for (const { name, body } of expandInstances(callName, isObject(call) ? call : {})) {
+      const { source, count: _count, for_each: _forEach, ...args } = body;
+      const address = `${addressPrefix}module.${name}`;
+      const child = childModuleFolder(source, folder, [...callChain, folder]);
+      if ('reason' in child) {
+        skipped.push({ address, source: String(source), reason: child.reason });
+        continue;
+      }
+      await loadModule(child.folder, `${address}.`, args, [...callChain, folder], configs);
     }
-    await loadModule(child.folder, `${address}.`, args, [...callChain, folder], configs);
   }
 }
 

@@ -108,6 +108,22 @@ resource "aws_security_group" "web" {
     expect(configs.map((c) => c.name)).toContain(path.relative(process.cwd(), path.join(folder, 'modules', 'net')));
   });
 
+  test('follows each copy of a module call with a literal count, as module.x[0], module.x[1], with its own count.index', async () => {
+    // GIVEN a module called twice through count, each copy given its own CIDR block
+    const folder = tempFiles({
+      'main.tf': 'module "net" {\n  count  = 2\n  source = "./net"\n  cidr   = "10.0.${count.index}.0/24"\n}\n',
+      'net/main.tf': 'variable "cidr" {}\nresource "aws_subnet" "a" {\n  vpc_id     = "vpc-1"\n  cidr_block = var.cidr\n}\n',
+    });
+    // WHEN
+    const configs = await loadHclModule(folder);
+    // THEN
+    expect(configs.map((c) => [c.addressPrefix, (resources(c).aws_subnet?.a as { cidr_block?: string } | undefined)?.cidr_block])).toEqual([
+      ['', undefined],
+      ['module.net[0].', '10.0.0.0/24'],
+      ['module.net[1].', '10.0.1.0/24'],
+    ]);
+  });
+
   test('skips, and lists (ordered by name, as hcl2json gives them), modules it cannot follow: a registry source, a cycle, a folder without Terraform files', async () => {
     // GIVEN
     const folder = tempFiles({
