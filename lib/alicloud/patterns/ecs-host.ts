@@ -1,9 +1,10 @@
-import { DataResource, DefaultTokenResolver, StringConcat, TerraformResource, Tokenization } from 'cdktf';
+import { DataResource, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { EcsHostProps } from './ecs-host-props';
 import { checkIpv4InVswitch } from './pattern-checks';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
+import { checkDistinctSubnetIds } from '../../core/interface-subnets';
 import { checkLaunchOrExisting } from '../../core/launch-or-existing';
 import { isUnresolved, literal } from '../../core/tokens';
 import { Instance } from '../bindings/instance';
@@ -150,40 +151,14 @@ export class EcsHost {
   }
 }
 
-
-/**
- * What identifies a vSwitch at synth time: its literal id, or the Terraform expression a token id
- * stands for (two `vswitch.id` reads give different tokens for one vSwitch). Resolving without the
- * preparing phase registers no cross-stack reference.
- */
-function vswitchKey(scope: Construct, vswitch: VswitchReference): string {
-  if (!isUnresolved(vswitch.vswitchId)) return vswitch.vswitchId;
-  return JSON.stringify(Tokenization.resolve(vswitch.vswitchId, { scope, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false }));
-}
-
 /**
  * Throws when two ENIs of one instance are in the same vSwitch: the instance then has two routes
  * to it and replies may leave by the other ENI.
  * @param fix how to get the same result without a second ENI in the vSwitch
  */
 export function checkDistinctVswitches(scope: Construct, vswitches: RoleVswitch[], fix: string): void {
-  const seen = new Map<string, RoleVswitch>();
-  for (const entry of vswitches) {
-    const key = vswitchKey(scope, entry.vswitch);
-    const first = seen.get(key);
-    if (first) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.InterfacesInSameSubnet,
-        scope,
-        problem: `the ${first.role} and ${entry.role} ENIs are in the same vSwitch, which invites asymmetric routing`,
-        received: `both in ${isUnresolved(entry.vswitch.vswitchId) ? key : entry.vswitch.vswitchId}`,
-        allowed: 'one ENI per vSwitch',
-        fix,
-        docUrl: AliDocUrl.eniRouting,
-      });
-    }
-    seen.set(key, entry);
-  }
+  checkDistinctSubnetIds(scope, vswitches.map(({ role, vswitch }) => ({ role, subnetId: vswitch.vswitchId })),
+    { interfaceNoun: 'ENI', subnetNoun: 'vSwitch' }, fix, AliDocUrl.eniRouting);
 }
 
 /**

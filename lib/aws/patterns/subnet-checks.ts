@@ -1,8 +1,7 @@
-import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
-import { isUnresolved } from '../../core/tokens';
+import { checkDistinctSubnetIds } from '../../core/interface-subnets';
 import { DocUrl } from '../doc-url';
 import { SubnetReference } from '../subnet-reference';
 
@@ -16,41 +15,15 @@ export interface RoleSubnet {
 }
 
 /**
- * What identifies a subnet at synth time: its literal id, or the Terraform expression a token id
- * stands for. Two `SubnetReference.fromSubnet(subnet)` calls give different token strings for the
- * same subnet, but both resolve to `${aws_subnet.<name>.id}`. Resolving without the preparing
- * phase registers no cross-stack reference, so the check has no side effect.
- */
-function subnetKey(scope: Construct, subnet: SubnetReference): string {
-  if (!isUnresolved(subnet.subnetId)) return subnet.subnetId;
-  const resolved = Tokenization.resolve(subnet.subnetId, { scope, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
-  return JSON.stringify(resolved);
-}
-
-/**
  * Throws when two interfaces of one instance are in the same subnet: the instance then has two
- * routes to that subnet and replies may leave by the other interface (asymmetric routing).
+ * routes to that subnet and replies may leave by the other interface (asymmetric routing). Two
+ * references to one subnet count as the same even when their token strings differ.
  * @param fix how to get the same result without a second interface in the subnet
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/best-practices-for-configuring-network-interfaces.html
  */
 export function checkDistinctSubnets(scope: Construct, subnets: RoleSubnet[], fix: string): void {
-  const seen = new Map<string, RoleSubnet>();
-  for (const entry of subnets) {
-    const key = subnetKey(scope, entry.subnet);
-    const first = seen.get(key);
-    if (first) {
-      throw new NetworkConstraintError({
-        code: ErrorCode.InterfacesInSameSubnet,
-        scope,
-        problem: `the ${first.role} and ${entry.role} interfaces are in the same subnet, which invites asymmetric routing`,
-        received: `both in ${isUnresolved(entry.subnet.subnetId) ? key : entry.subnet.subnetId}`,
-        allowed: 'one interface per subnet',
-        fix,
-        docUrl: DocUrl.eniBestPractices,
-      });
-    }
-    seen.set(key, entry);
-  }
+  checkDistinctSubnetIds(scope, subnets.map(({ role, subnet }) => ({ role, subnetId: subnet.subnetId })),
+    { interfaceNoun: 'interface', subnetNoun: 'subnet' }, fix, DocUrl.eniBestPractices);
 }
 
 /**
