@@ -15,7 +15,7 @@ export type TfValueKind = 'absent' | 'literal' | 'reference' | 'unknown';
 export interface ResourceLookup {
   resourceAt(address: string): TfResource | undefined;
   /** The instances of a block expanded from a literal count or for_each (`aws_eip.web` -> `web[0]`, ...). */
-  instancesOf?(blockAddress: string): TfResource[];
+  instancesOf(blockAddress: string): TfResource[];
 }
 
 // `${aws_subnet.app.id}`, `${aws_instance.web[0].id}`, `${aws_instance.web.primary_network_interface_id}`
@@ -153,7 +153,7 @@ function instanceKey(index: string): string {
 // The stack may hold the block as instances of a literal count: then the expression picks copies
 // by an index that is not a literal (a splat, a variable) or one past the count.
 function missingTargetReason(blockAddress: string, lookup: ResourceLookup): string {
-  const copies = lookup.instancesOf?.(blockAddress).length ?? 0;
+  const copies = lookup.instancesOf(blockAddress).length;
   return copies > 0
     ? `which of the ${copies} copies of ${blockAddress} it picks, only known at deploy time`
     : 'a resource this stack does not hold (another stack or configuration), only known at deploy time';
