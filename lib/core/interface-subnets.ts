@@ -64,3 +64,36 @@ export function joinIds(created: string[], added: string[] | undefined): string[
   if (!Token.isUnresolved(added)) return [...created, ...added];
   return created.length === 0 ? added : Token.asList(Fn.concat([created, added]));
 }
+
+// Interface names prefix construct ids and appear in descriptions: keep them plain.
+const INTERFACE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+
+/**
+ * Refuses an interface name that is not plain, or one given twice.
+ * @param noun what the cloud calls an interface, in errors (`interface`, `ENI`, `port`)
+ * @throws NetworkConstraintError `InvalidInterfaceName`, `DuplicateInterfaceName`
+ */
+export function checkInterfaceNames(scope: IConstruct, names: string[], noun: string): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (!INTERFACE_NAME.test(name)) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.InvalidInterfaceName,
+        scope,
+        problem: `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun} name is not a plain literal name`,
+        received: JSON.stringify(name),
+        allowed: 'a letter, then letters, digits, "-" or "_" (at most 63 characters), such as "web" or "app-tier"',
+      });
+    }
+    if (seen.has(name)) {
+      throw new NetworkConstraintError({
+        code: ErrorCode.DuplicateInterfaceName,
+        scope,
+        problem: `two ${noun}s have the same name`,
+        received: JSON.stringify(name),
+        allowed: 'each name once',
+      });
+    }
+    seen.add(name);
+  }
+}

@@ -7,7 +7,7 @@ import { EcsOsNetworkConfig } from './ecs-os-network-config';
 import { DUAL_HOMED_INSTANCE_PROPS, DUAL_HOMED_INTERFACE_OPTIONS } from './prop-specs';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
-import { joinIds } from '../../core/interface-subnets';
+import { checkInterfaceNames, joinIds } from '../../core/interface-subnets';
 import { checkProps } from '../../core/prop-checks';
 import { isListToken } from '../../os/list-template';
 import { AliDocUrl } from '../doc-url';
@@ -18,9 +18,6 @@ import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
 import { VswitchReference } from '../vswitch-reference';
-
-/** Interface names prefix construct ids and appear in descriptions: keep them plain. */
-const INTERFACE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 
 /** One inbound rule of the security group a `DualHomedInstance` creates for an ENI. */
 export interface InterfaceIngressRule {
@@ -169,7 +166,7 @@ export class DualHomedInstance extends Construct {
     super(scope, id);
     checkProps(this, props, DUAL_HOMED_INSTANCE_PROPS);
     props.interfaces.forEach((options, i) => checkProps(this, options, DUAL_HOMED_INTERFACE_OPTIONS, `props.interfaces[${i}]`));
-    this.checkNames(props.interfaces);
+    checkInterfaceNames(this, props.interfaces.map((entry) => entry.name), 'ENI');
     const host = new EcsHost(this, props);
     this.checkCount(props.interfaces.length, host.launches);
     checkRoutedHost(this, props.osNetworkConfig, host.launches);
@@ -259,30 +256,6 @@ export class DualHomedInstance extends Construct {
     return group;
   }
 
-  private checkNames(interfaces: DualHomedInterfaceOptions[]): void {
-    const seen = new Set<string>();
-    for (const { name } of interfaces) {
-      if (!INTERFACE_NAME.test(name)) {
-        throw new NetworkConstraintError({
-          code: ErrorCode.InvalidInterfaceName,
-          scope: this,
-          problem: 'an ENI name is not a plain literal name',
-          received: JSON.stringify(name),
-          allowed: 'a letter, then letters, digits, "-" or "_" (at most 63 characters), such as "web" or "app-tier"',
-        });
-      }
-      if (seen.has(name)) {
-        throw new NetworkConstraintError({
-          code: ErrorCode.DuplicateInterfaceName,
-          scope: this,
-          problem: 'two ENIs have the same name',
-          received: JSON.stringify(name),
-          allowed: 'each name once',
-        });
-      }
-      seen.add(name);
-    }
-  }
 
   private checkCount(count: number, launches: boolean): void {
     const minimum = launches ? 2 : 1;

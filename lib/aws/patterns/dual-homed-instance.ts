@@ -5,7 +5,7 @@ import { PatternHostProps } from './pattern-host-props';
 import { checkDistinctSubnets, checkOneZone } from './subnet-checks';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
-import { joinIds } from '../../core/interface-subnets';
+import { checkInterfaceNames, joinIds } from '../../core/interface-subnets';
 import { checkProps } from '../../core/prop-checks';
 import { isListToken } from '../../os/list-template';
 import { DocUrl } from '../doc-url';
@@ -18,9 +18,6 @@ import { Peer } from '../security/peer';
 import { Port } from '../security/port';
 import { SecurityGroup } from '../security/security-group';
 import { SubnetReference } from '../subnet-reference';
-
-/** Interface names prefix construct ids and appear in descriptions: keep them plain. */
-const INTERFACE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 
 /** One inbound rule of the security group a `DualHomedInstance` creates for an interface. */
 export interface InterfaceIngressRule {
@@ -162,7 +159,7 @@ export class DualHomedInstance extends Construct {
     super(scope, id);
     checkProps(this, props, DUAL_HOMED_INSTANCE_PROPS);
     props.interfaces.forEach((options, i) => checkProps(this, options, DUAL_HOMED_INTERFACE_OPTIONS, `props.interfaces[${i}]`));
-    this.checkNames(props.interfaces);
+    checkInterfaceNames(this, props.interfaces.map((entry) => entry.name), 'interface');
     const host = new PatternHost(this, props);
     this.checkCount(props.interfaces.length, host.launches);
     const subnets = props.interfaces.map((options) => ({ role: options.name, subnet: options.subnet }));
@@ -245,30 +242,6 @@ export class DualHomedInstance extends Construct {
     return group;
   }
 
-  private checkNames(interfaces: DualHomedInterfaceOptions[]): void {
-    const seen = new Set<string>();
-    for (const { name } of interfaces) {
-      if (!INTERFACE_NAME.test(name)) {
-        throw new NetworkConstraintError({
-          code: ErrorCode.InvalidInterfaceName,
-          scope: this,
-          problem: 'an interface name is not a plain literal name',
-          received: JSON.stringify(name),
-          allowed: 'a letter, then letters, digits, "-" or "_" (at most 63 characters), such as "web" or "app-tier"',
-        });
-      }
-      if (seen.has(name)) {
-        throw new NetworkConstraintError({
-          code: ErrorCode.DuplicateInterfaceName,
-          scope: this,
-          problem: 'two interfaces have the same name',
-          received: JSON.stringify(name),
-          allowed: 'each name once',
-        });
-      }
-      seen.add(name);
-    }
-  }
 
   private checkCount(count: number, launches: boolean): void {
     const minimum = launches ? 2 : 1;

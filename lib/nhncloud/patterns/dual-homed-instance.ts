@@ -5,7 +5,7 @@ import { ComputeHostProps } from './compute-host-props';
 import { checkPortSubnets, createGroup, defaultName } from './pattern-ports';
 import { ErrorCode } from '../../core/error-codes';
 import { NetworkConstraintError } from '../../core/errors';
-import { joinIds } from '../../core/interface-subnets';
+import { checkInterfaceNames, joinIds } from '../../core/interface-subnets';
 import { checkProps } from '../../core/prop-checks';
 import { isListToken } from '../../os/list-template';
 import { ComputeInstanceReference } from '../compute-instance-reference';
@@ -18,9 +18,6 @@ import { Peer } from '../security/peer';
 import { SecurityGroup } from '../security/security-group';
 import { Traffic } from '../security/traffic';
 import { VpcSubnetReference } from '../vpc-subnet-reference';
-
-/** Port names prefix construct ids and name the resources: keep them plain. */
-const PORT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 
 /** One inbound rule of a security group an NHN Cloud pattern creates for a port. */
 export interface PortIngressRule {
@@ -141,7 +138,7 @@ export class DualHomedInstance extends Construct {
     super(scope, id);
     checkProps(this, props, DUAL_HOMED_INSTANCE_PROPS);
     props.ports.forEach((options, i) => checkProps(this, options, DUAL_HOMED_PORT_OPTIONS, `props.ports[${i}]`));
-    this.checkNames(props.ports);
+    checkInterfaceNames(this, props.ports.map((entry) => entry.name), 'port');
     this.checkCount(props.ports.length, checkComputeHostProps(this, props));
     checkPortSubnets(this, props.ports.map((options) => ({ role: options.name, subnet: options.subnet })),
       'Carry the extra addresses as further fixed IPs of one port (FixedIpAssignment.count or .addresses)');
@@ -208,30 +205,6 @@ export class DualHomedInstance extends Construct {
     return (options.ingressRules ?? []).length > 0 || isListToken(added) || added.length === 0;
   }
 
-  private checkNames(ports: DualHomedPortOptions[]): void {
-    const seen = new Set<string>();
-    for (const { name } of ports) {
-      if (!PORT_NAME.test(name)) {
-        throw new NetworkConstraintError({
-          code: ErrorCode.InvalidInterfaceName,
-          scope: this,
-          problem: 'a port name is not a plain literal name',
-          received: JSON.stringify(name),
-          allowed: 'a letter, then letters, digits, "-" or "_" (at most 63 characters), such as "web" or "app-tier"',
-        });
-      }
-      if (seen.has(name)) {
-        throw new NetworkConstraintError({
-          code: ErrorCode.DuplicateInterfaceName,
-          scope: this,
-          problem: 'two ports have the same name',
-          received: JSON.stringify(name),
-          allowed: 'each name once',
-        });
-      }
-      seen.add(name);
-    }
-  }
 
   private checkCount(count: number, launches: boolean): void {
     const minimum = launches ? 2 : 1;
